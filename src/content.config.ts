@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { noteSchema } from './lib/note-schema';
 import { notesDirectory } from './lib/content-paths';
+import { notesLoader } from './loaders/notes-loader';
 
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: notesDirectory() }),
+  loader: notesLoader(notesDirectory()),
   schema: noteSchema,
 });
 

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { parse } from 'node-html-parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
+
+const fixtures = path.join(repoRoot, 'tests/fixtures');
+
+afterAll(removeBuilds);
+
+describe('a note with bad frontmatter', () => {
+  it('fails the build, naming the file, the line and each field', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'invalid-frontmatter') });
+    expect(result.exitCode).not.toBe(0);
+    const file = path.join(fixtures, 'invalid-frontmatter/bad-fields.mdx');
+    expect(result.log).toContain(`${file}:4: topic: topic must be one of: model-deployment`);
+    expect(result.log).toContain(`${file}:10: sources[0].url: source url must be an absolute https:// URL`);
+    expect(result.log).toContain(`${file}:1: draft: required field is missing (expected boolean)`);
+  });
+});
+
+describe('GitHub-flavoured Markdown', () => {
+  it('renders tables, task lists and strikethrough through remark-gfm, and drafts stay out', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'gfm-notes') });
+    expect(result.exitCode, result.log).toBe(0);
+    const document = parse(await readFile(path.join(result.outDir, 'notes/gfm-features/index.html'), 'utf8'));
+    const body = document.querySelector('.note-body')!;
+    expect(body.querySelectorAll('table th').map((cell) => cell.text)).toEqual(['Service', 'Runs']);
+    expect(body.querySelectorAll('li input[type="checkbox"]')).toHaveLength(2);
+    expect(body.querySelector('li input[checked]')!.parentNode.text).toContain('Glue is for ETL');
+    expect(body.querySelector('del')!.text).toBe('5 minutes');
+    expect(body.querySelectorAll('h2').map((heading) => heading.id)).toEqual([
+      'batch-vs-glue-which-one',
+      'what-to-remember',
+      'corrections',
+      'code',
+      'code-1',
+    ]);
+    expect(body.querySelector('pre.astro-code')!.getAttribute('data-language')).toBe('json');
+    expect(existsSync(path.join(result.outDir, 'notes/draft-note/index.html'))).toBe(false);
+  });
+});

@@ -1,0 +1,97 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { repoRoot } from '../support/build-site';
+
+const site = inject('site');
+const notesDir = process.env.NOTES_DIR ?? path.join(repoRoot, 'content/notes');
+
+async function noteIds(): Promise<string[]> {
+  const files = await readdir(notesDir);
+  return files.filter((file) => /\.mdx?$/.test(file)).map((file) => file.replace(/\.mdx?$/, ''));
+}
+
+async function page(urlPath: string): Promise<HTMLElement> {
+  return parse(await readFile(path.join(site.outDir, urlPath, urlPath.endsWith('.html') ? '' : 'index.html'), 'utf8'));
+}
+
+describe('the build', () => {
+  it('runs on the pinned Node major and prints no warnings', async () => {
+    const pinnedMajor = (await readFile(path.join(repoRoot, '.nvmrc'), 'utf8')).trim();
+    expect(site.log).toMatch(new RegExp(`Building on Node v${pinnedMajor}\\.`));
+    expect(site.log).not.toMatch(/\bwarn(ing)?\b/i);
+  });
+});
+
+describe('note pages', () => {
+  it('builds one page per note at /notes/<slug>/', async () => {
+    const ids = await noteIds();
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    for (const id of ids) expect(existsSync(path.join(site.outDir, 'notes', id, 'index.html')), id).toBe(true);
+    const built = await readdir(path.join(site.outDir, 'notes'));
+    expect(built.sort()).toEqual(ids.sort());
+  });
+
+  it('gives every heading the id github-slugger gives its text', async () => {
+    for (const id of await noteIds()) {
+      const document = await page(`notes/${id}/`);
+      const headings = document.querySelectorAll('.note-body :is(h2, h3, h4, h5, h6)');
+      expect(headings.length, id).toBeGreaterThan(0);
+      const slugger = new GithubSlugger();
+      for (const heading of headings) expect(heading.id, `${id}: ${heading.text}`).toBe(slugger.slug(heading.text));
+    }
+  });
+
+  it('marks only the note itself for the search index, with its title', async () => {
+    const document = await page('notes/eks/');
+    const body = document.querySelectorAll('[data-pagefind-body]');
+    expect(body).toHaveLength(1);
+    expect(body[0]!.querySelector('h1')!.getAttribute('data-pagefind-meta')).toBe('title');
+    expect(body[0]!.querySelector('header.site-header')).toBeNull();
+  });
+
+  it('lists the course lectures and the official sources from the frontmatter', async () => {
+    const document = await page('notes/eks/');
+    const links = document.querySelectorAll('.note-footer a').map((anchor) => anchor.getAttribute('href'));
+    expect(links).toContain('https://www.udemy.com/course/aws-certified-machine-learning-engineer-associate-mla-c01/learn/lecture/45356923#overview');
+    expect(links.some((href) => href?.startsWith('https://docs.aws.amazon.com/eks/'))).toBe(true);
+  });
+});
+
+describe('home and error pages', () => {
+  it('lists every note under its topic with its description', async () => {
+    const document = await page('');
+    const groups = document.querySelectorAll('.topic-group');
+    expect(groups.length).toBe(5);
+    const linked = document.querySelectorAll('.note-cards a').map((anchor) => anchor.getAttribute('href'));
+    expect(linked.sort()).toEqual((await noteIds()).map((id) => `/notes/${id}/`).sort());
+    const eks = document.querySelector('a[href="/notes/eks/"]')!;
+    expect(eks.closest('.topic-group')!.querySelector('h2')!.text).toBe('Containers and Kubernetes');
+    expect(eks.parentNode.querySelector('p')!.text.length).toBeGreaterThan(20);
+  });
+
+  it('has a real 404 page', async () => {
+    const document = await page('404.html');
+    expect(document.querySelector('h1')!.text).toBe('Page not found');
+    expect(document.querySelectorAll('.note-cards a').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has a search page that explains search needs JavaScript', async () => {
+    const document = await page('search/');
+    expect(document.querySelector('noscript')!.innerHTML).toMatch(/needs JavaScript/);
+  });
+});
+
+describe('search index', () => {
+  it('is written by the build and covers every note page', async () => {
+    const entry = JSON.parse(await readFile(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    expect(pages).toBe((await noteIds()).length);
+    expect(site.log).toMatch(/Indexed \d+ pages/);
+  });
+});
