@@ -15,6 +15,28 @@ function labelledLink(kind: string, hosts?: readonly string[]) {
 /** Hosts of the online course whose lectures the notes follow. */
 export const COURSE_HOSTS = ['udemy.com'] as const;
 
+/**
+ * Sites whose pages count as official sources: AWS documentation, and the projects' own
+ * documentation, repositories and papers. Every note rests on at least one of them.
+ */
+export const OFFICIAL_SOURCE_HOSTS = [
+  'docs.aws.amazon.com',
+  'aws.amazon.com',
+  'boto3.amazonaws.com',
+  'sagemaker.readthedocs.io',
+  'kubernetes.io',
+  'kubernetes-sigs.github.io',
+  'horovod.readthedocs.io',
+  'ludwig.ai',
+  'github.com',
+  'arxiv.org',
+] as const;
+
+function isOfficial(url: string): boolean {
+  const host = new URL(url).hostname;
+  return OFFICIAL_SOURCE_HOSTS.some((official) => host === official || host.endsWith(`.${official}`));
+}
+
 /** Frontmatter every note must carry; unknown keys are errors so typos in field names surface. */
 export const noteSchema = z.strictObject({
   title: z.string().trim().min(1, 'title must not be empty'),
@@ -25,7 +47,12 @@ export const noteSchema = z.strictObject({
     .min(1, 'tags must list at least one tag'),
   order: z.number().int().nonnegative(),
   lectures: z.array(labelledLink('lecture', COURSE_HOSTS)),
-  sources: z.array(labelledLink('source')).min(1, 'sources must list at least one official page'),
+  sources: z
+    .array(labelledLink('source'))
+    .min(1, 'sources must list at least one official page')
+    .refine((sources) => sources.length === 0 || sources.some((source) => URL.canParse(source.url) && isOfficial(source.url)), {
+      message: `sources must include an official page (${OFFICIAL_SOURCE_HOSTS.join(', ')})`,
+    }),
   updated: z.coerce.date({ error: 'updated must be a date such as 2026-11-24' }),
   draft: z.boolean(),
 });

@@ -44,12 +44,27 @@ describe('note frontmatter schema', () => {
 
   it('requires at least one source, each an https URL with a label', () => {
     expect(issuesFor({ ...validNote, sources: [] })).toEqual(['sources: sources must list at least one official page']);
-    expect(issuesFor({ ...validNote, sources: [{ label: 'x', url: 'http://example.com' }] })).toEqual([
+    expect(issuesFor({ ...validNote, sources: [{ label: 'x', url: 'http://docs.aws.amazon.com/eks/' }] })).toEqual([
       'sources.0.url: source url must be an absolute https:// URL',
     ]);
     expect(issuesFor({ ...validNote, sources: [{ label: '', url: 'https://docs.aws.amazon.com/' }] })).toEqual([
       'sources.0.label: source label must not be empty',
     ]);
+  });
+
+  it('requires at least one source on an official documentation site', () => {
+    expect(issuesFor({ ...validNote, sources: [{ label: 'A blog', url: 'https://medium.com/some-post' }] })).toEqual([
+      expect.stringMatching(/^sources: sources must include an official page \(docs\.aws\.amazon\.com/),
+    ]);
+    expect(
+      issuesFor({
+        ...validNote,
+        sources: [
+          { label: 'A blog', url: 'https://medium.com/some-post' },
+          { label: 'Horovod', url: 'https://horovod.readthedocs.io/en/stable/' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('only accepts course lectures from the course site', () => {
