@@ -1,15 +1,32 @@
 // @ts-check
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
+import { notesDirectory } from './src/lib/content-paths.ts';
+import { loadGlossary } from './src/lib/glossary-file.ts';
+import { joinBase } from './src/lib/urls.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { reportRuntime } from './src/integrations/report-runtime.ts';
+import { sectionRegister } from './src/integrations/section-register.ts';
+import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
+import { rehypeSectionLinks } from './src/plugins/rehype-section-links.ts';
+import { rehypeGlossary } from './src/plugins/rehype-glossary.ts';
+import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+
+const base = process.env.BASE ?? '/';
+const notesDir = notesDirectory();
+const sections = sectionRegister({
+  notesDir,
+  registerFile: path.join(notesDir, '..', 'section-register.json'),
+  update: process.env.UPDATE_SECTION_REGISTER === '1',
+});
 
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
-  base: process.env.BASE ?? '/',
+  base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
@@ -17,10 +34,21 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
     // GFM comes from our own remark-gfm, so the built-in copy is switched off.
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSlug] }),
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    processor: unified({
+      gfm: false,
+      remarkPlugins: [remarkGfm, remarkExplicitIds],
+      rehypePlugins: [
+        rehypeSlug,
+        rehypeSectionLinks,
+        [rehypeGlossary, { entries: loadGlossary(path.join(notesDir, '..', 'glossary.yaml')), glossaryUrl: joinBase(base, 'glossary/') }],
+        [rehypeBaseLinks, { base }],
+        sections.rehypePlugin,
+      ],
+    }),
+    // Both themes as CSS variables; the stylesheet picks one with light-dark().
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [reportRuntime(), mdx(), pagefindIndex()],
+  integrations: [reportRuntime(), mdx(), sections.integration, pagefindIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -55,9 +55,9 @@ describe.skipIf(!browserAvailable())('search in the browser', () => {
     expect(section, JSON.stringify(top)).toBeDefined();
     await page.goto(`${server.origin}${section!.url}`);
     const sectionText = await page.evaluate((id) => {
-      const heading = document.getElementById(id)!;
-      let text = heading.textContent ?? '';
-      for (let node = heading.nextElementSibling; node && !/^H[1-6]$/.test(node.tagName); node = node.nextElementSibling) text += node.textContent;
+      const section = document.getElementById(id)!.closest('.heading-wrapper')!;
+      let text = section.querySelector('h2, h3, h4')!.textContent ?? '';
+      for (let node = section.nextElementSibling; node && !node.classList.contains('heading-wrapper'); node = node.nextElementSibling) text += node.textContent;
       return text;
     }, decodeURIComponent(section!.url.split('#')[1]!));
     expect(sectionText.toLowerCase()).toContain('canary');

@@ -34,12 +34,15 @@ describe.each(notes)('note $file', ({ source, body }) => {
   });
 
   it('has no empty section: every heading is followed by content before the next heading of its rank', () => {
-    const headings = body.querySelectorAll('h2, h3, h4, h5, h6');
-    for (const heading of headings) {
-      const rank = Number(heading.tagName[1]);
-      const next = heading.nextElementSibling;
-      const empty = !next || (/^H[1-6]$/.test(next.tagName) && Number(next.tagName[1]) <= rank);
-      expect(empty, `section "${heading.text}" is empty`).toBe(false);
+    const rankOf = (element: HTMLElement | null) =>
+      element?.classList.contains('heading-wrapper') ? Number(element.getAttribute('data-level')) : undefined;
+    const wrappers = body.querySelectorAll('.heading-wrapper');
+    expect(wrappers.length).toBeGreaterThan(0);
+    for (const wrapper of wrappers) {
+      const next = wrapper.nextElementSibling;
+      const nextRank = rankOf(next);
+      const empty = !next || (nextRank !== undefined && nextRank <= rankOf(wrapper)!);
+      expect(empty, `section "${wrapper.querySelector('h2, h3, h4, h5, h6')!.text}" is empty`).toBe(false);
     }
   });
 
@@ -63,7 +66,9 @@ describe.each(notes)('note $file', ({ source, body }) => {
     const titles = body.querySelectorAll('h2').map((heading) => heading.text);
     expect(titles).toContain('What to remember');
     expect(titles).toContain('Exam traps');
-    expect(body.querySelector('#what-to-remember ~ ul input[type="checkbox"]')).not.toBeNull();
+    let next = body.querySelector('#what-to-remember')!.parentNode.nextElementSibling;
+    while (next && next.tagName !== 'UL') next = next.nextElementSibling;
+    expect(next?.querySelector('input[type="checkbox"]')).not.toBeNull();
   });
 
   it('links the official documentation where facts are stated, not only in the source list', () => {
