@@ -754,7 +754,7 @@ function planRolling(policy: RollingUpdatePolicy, instanceCount: number, alarmNa
     build.add(
       'shift',
       0,
-      `Move ${plural(instances, 'instance')}' share of traffic from old to new: new instances take ${percent}.`,
+      `Turn on ${batchText} and deactivate as many old instances: new instances take ${percent} of traffic.`,
       { activeGreenInstances: replaced, activeBlueInstances: instanceCount - replaced },
       { step, instances },
     );
@@ -902,7 +902,7 @@ export function simulateDeployment(plan: DeploymentPlan, options: SimulationOpti
     explanation = completedExplanation(plan);
   } else {
     const running = plan.phases.find((phase) => phase.endSeconds > stopAt);
-    const during = running ? ` during "${running.description}"` : '';
+    const during = running ? ` during "${running.description.replace(/\.$/, '')}"` : '';
     const last = snapshots[snapshots.length - 1];
     const before = last ? stateOf(last) : initialState(plan.instanceCount);
     const cause = alarmTriggers

@@ -1,0 +1,154 @@
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserAvailable, launchBrowser } from '../support/browser';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
+import { serveStatic, type StaticSite } from '../support/static-server';
+
+const site = inject('site');
+
+describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
+  let server: StaticSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveStatic(site.outDir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function desktop(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+    return browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  }
+
+  it('copies the full URL of a section and says so', async () => {
+    const context = await desktop();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/notes/eks/`);
+    const heading = page.locator('.heading-wrapper', { has: page.locator('#data-volumes') });
+    await heading.hover();
+    const button = heading.getByRole('button', { name: 'Copy link to section: Data volumes' });
+    await button.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}/notes/eks/#data-volumes`);
+    await expect.poll(() => page.locator('#copy-status').textContent()).toBe(`Link copied: ${server.origin}/notes/eks/#data-volumes`);
+    expect(await button.getAttribute('data-state')).toBe('Link copied');
+    await context.close();
+  });
+
+  it('marks the section being read in the table of contents as the reader scrolls', async () => {
+    const context = await desktop();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/notes/networking-and-access/`);
+    const current = () => page.locator('.toc a[aria-current="true"]').getAttribute('href');
+    await expect.poll(current).toBe('#vpc');
+    // A section with a long table under its heading, so it alone fills the top third of the window.
+    await page.evaluate(() => document.getElementById('security-groups-vs-network-acls')!.scrollIntoView({ block: 'start' }));
+    await expect.poll(current).toBe('#security-groups-vs-network-acls');
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect.poll(current).toBe('#vpc');
+    await context.close();
+  });
+
+  it('brings a reader arriving at #section to that section and marks it', async () => {
+    const context = await desktop();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/notes/step-functions/#standard-vs-express-workflows`);
+    const top = await page.locator('#standard-vs-express-workflows').evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThan(200);
+    const animation = await page
+      .locator('.heading-wrapper:has(#standard-vs-express-workflows)')
+      .evaluate((element) => getComputedStyle(element).animationName);
+    expect(animation).toBe('arrive');
+    await context.close();
+  });
+
+  it('remembers the chosen theme and applies it before the first paint on the next page', async () => {
+    const context = await desktop({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/notes/eks/`);
+    await page.getByLabel('Colour theme').selectOption('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+
+    // Record the theme at the very first moment the next document exists, before any paint.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          (window as unknown as { themeAtFirstBody: string | undefined }).themeAtFirstBody = document.documentElement.dataset.theme;
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.origin}/notes/horovod/`);
+    expect(await page.evaluate(() => (window as unknown as { themeAtFirstBody: string }).themeAtFirstBody)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 22, 27)');
+    expect(await page.getByLabel('Colour theme').inputValue()).toBe('dark');
+
+    await page.getByLabel('Colour theme').selectOption('system');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
+
+  it('folds the sidebar and the table of contents into keyboard-usable menus on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/notes/eks/`);
+    const sidebarLink = page.getByRole('navigation', { name: 'Notes' }).getByRole('link', { name: 'AWS Step Functions' });
+    expect(await sidebarLink.isVisible()).toBe(false);
+    const menu = page.locator('.sidebar-menu > summary');
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await sidebarLink.isVisible()).toBe(false); // another topic: reached through its topic page
+    const topicLink = page.getByRole('navigation', { name: 'Notes' }).getByRole('link', { name: /^Events and orchestration/ });
+    expect(await topicLink.isVisible()).toBe(true);
+    const toc = page.locator('.toc-menu > summary');
+    await toc.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Data volumes' }).click();
+    await page.waitForURL('**/notes/eks/#data-volumes');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
+  it('keeps reading, navigation, the table of contents and section links working without JavaScript', async () => {
+    const context = await desktop({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('link', { name: 'Amazon EKS' }).first().click();
+    await page.waitForURL('**/notes/eks/');
+    expect(await page.getByRole('navigation', { name: 'On this page' }).isVisible()).toBe(true);
+    await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Data volumes' }).click();
+    await page.waitForURL('**/notes/eks/#data-volumes');
+    expect(await page.locator('.anchor-link[href="#data-volumes"]').count()).toBe(1);
+    expect(await page.locator('.copy-link').first().isVisible()).toBe(false);
+    await page.getByRole('link', { name: /Next/ }).click();
+    await page.waitForURL('**/notes/networking-and-access/');
+    await context.close();
+  });
+});
+
+describe.skipIf(!browserAvailable())('an old section link after a heading was renamed', () => {
+  it('still brings the reader to the renamed section', async () => {
+    const build = await buildSite({ notesDir: path.join(repoRoot, 'tests/fixtures/moved-sections/notes') });
+    expect(build.exitCode, build.log).toBe(0);
+    const server = await serveStatic(build.outDir);
+    const browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 500 } });
+    await page.goto(`${server.origin}/notes/guardrails/#linear-mode`);
+    const top = await page.locator('#linear-steps').evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThan(150);
+    expect(await page.locator('.heading-wrapper:has(#linear-mode)').evaluate((element) => getComputedStyle(element).animationName)).toBe('arrive');
+    await browser.close();
+    await server.close();
+    await removeBuilds();
+  });
+});
