@@ -9,6 +9,7 @@ import { notesDirectory } from './src/lib/content-paths.ts';
 import { loadGlossary } from './src/lib/glossary-file.ts';
 import { joinBase } from './src/lib/urls.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { pagefindDev } from './src/integrations/pagefind-dev.ts';
 import { reportRuntime } from './src/integrations/report-runtime.ts';
 import { sectionRegister } from './src/integrations/section-register.ts';
 import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
@@ -48,7 +49,7 @@ export default defineConfig({
     // Both themes as CSS variables; the stylesheet picks one with light-dark().
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [reportRuntime(), mdx(), sections.integration, pagefindIndex()],
+  integrations: [reportRuntime(), mdx(), sections.integration, pagefindIndex(), pagefindDev({ notesDir })],
   devToolbar: { enabled: false },
   vite: {
     build: {

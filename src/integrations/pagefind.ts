@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
+/** Indexing settings shared by the production build and the dev server. */
+export const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
+
 /** Fails loudly: a partially written index would make search silently miss notes. */
 function assertNoErrors(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
@@ -18,7 +21,7 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
         assertNoErrors('createIndex', errors);
         if (!index) throw new Error('Pagefind did not create an index.');
         try {

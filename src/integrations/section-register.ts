@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { checkNotes, parseRegister, publishSections, type SectionRegister } from '../lib/section-register';
-import { rehypeHeadingAnchors } from '../plugins/rehype-heading-anchors';
+import { rehypeHeadingAnchors, type HeadingAnchorOptions } from '../plugins/rehype-heading-anchors';
 
 export interface SectionRegisterOptions {
   notesDir: string;
@@ -32,7 +32,8 @@ export function sectionRegister(options: SectionRegisterOptions) {
     return relative.replace(/\.mdx?$/, '').split(path.sep).join('/');
   };
 
-  const rehypePlugin = [rehypeHeadingAnchors, { noteIdOf, register, onSections: (note: string, ids: string[]) => sections.set(note, ids) }] as const;
+  const anchorOptions: HeadingAnchorOptions = { noteIdOf, register, onSections: (note, ids) => void sections.set(note, ids) };
+  const rehypePlugin: [typeof rehypeHeadingAnchors, HeadingAnchorOptions] = [rehypeHeadingAnchors, anchorOptions];
 
   const integration: AstroIntegration = {
     name: 'section-register',

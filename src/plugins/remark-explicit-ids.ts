@@ -1,4 +1,7 @@
 import type { Heading, Root } from 'mdast';
+// Type-only: these add MDX expression nodes and `data.hProperties` to the mdast types.
+import type {} from 'mdast-util-mdx-expression';
+import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { isValidSectionId, parseExplicitId } from '../lib/explicit-id';

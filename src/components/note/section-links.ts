@@ -2,7 +2,7 @@
  * Shows the copy-link button beside each section heading once the clipboard is usable, copies the
  * section's full URL, and says so both visually and to screen readers.
  */
-const status = document.getElementById('copy-status');
+const copyStatus = document.getElementById('copy-status');
 
 if (navigator.clipboard) {
   for (const button of document.querySelectorAll<HTMLButtonElement>('.copy-link')) {
@@ -20,7 +20,9 @@ if (navigator.clipboard) {
 }
 
 function announce(button: HTMLButtonElement, message: string): void {
-  if (status) status.textContent = `${message}: ${new URL(`#${button.dataset.section}`, location.href).href}`;
+  if (copyStatus) copyStatus.textContent = `${message}: ${new URL(`#${button.dataset.section}`, location.href).href}`;
   button.dataset.state = message;
   setTimeout(() => delete button.dataset.state, 2000);
 }
+
+export {};

@@ -80,11 +80,15 @@ export function createExecution(
 ): AslExecution {
   const issues = validateAsl(definition);
   if (issues.length > 0) {
-    throw new Error(`The state machine is not valid:\n${issues.map((issue) => `- ${issue.path}: ${issue.message}`).join('\n')}`);
+    throw new Error(
+      `The state machine is not valid:\n${issues.map((issue) => `- ${issue.path}: ${issue.message}`).join('\n')}`,
+    );
   }
   const machine = definition as AslStateMachine;
   if (machine.QueryLanguage === 'JSONata') {
-    throw new Error('This interpreter supports JSONPath state machines only; this one sets "QueryLanguage": "JSONata".');
+    throw new Error(
+      'This interpreter supports JSONPath state machines only; this one sets "QueryLanguage": "JSONata".',
+    );
   }
   const executionName = options.executionName ?? 'example-execution';
   const stateMachineName = options.stateMachineName ?? 'StateMachine';
@@ -230,7 +234,13 @@ class MachineRunner {
 
   private finish(name: string, state: AslState, rawInput: JsonValue, outcome: Outcome): AslStepResult {
     this.resetAttempts();
-    const record: AslStepResult = { state: name, type: state.Type, input: rawInput, output: outcome.output, status: 'running' };
+    const record: AslStepResult = {
+      state: name,
+      type: state.Type,
+      input: rawInput,
+      output: outcome.output,
+      status: 'running',
+    };
     if (outcome.wait) record.wait = outcome.wait;
     if (outcome.choice !== undefined) record.choice = outcome.choice;
     if (this.branchHistories) record.branches = this.branchHistories;
@@ -254,7 +264,14 @@ class MachineRunner {
   }
 
   private handleError(name: string, state: AslState, rawInput: JsonValue, error: AslErrorOutput): AslStepResult {
-    const record: AslStepResult = { state: name, type: state.Type, input: rawInput, output: null, status: 'failed', error };
+    const record: AslStepResult = {
+      state: name,
+      type: state.Type,
+      input: rawInput,
+      output: null,
+      status: 'failed',
+      error,
+    };
     if (this.branchHistories) record.branches = this.branchHistories;
 
     const retriers = state.Retry ?? [];
@@ -345,7 +362,10 @@ class MachineRunner {
 
   private execute(name: string, state: AslState, rawInput: JsonValue): Outcome {
     if (state.QueryLanguage === 'JSONata') {
-      throw new AslStatesError('States.Runtime', `State "${name}" uses JSONata, which this interpreter doesn't support.`);
+      throw new AslStatesError(
+        'States.Runtime',
+        `State "${name}" uses JSONata, which this interpreter doesn't support.`,
+      );
     }
     const context = this.context(name);
     if (state.Type === 'Fail') return this.executeFail(state, rawInput, context);
@@ -414,7 +434,10 @@ class MachineRunner {
     if (state.ItemsPath !== undefined) {
       const lookup = readPath(state.ItemsPath, effective, this.context(name));
       if (!lookup.found) {
-        throw new AslStatesError('States.Runtime', `ItemsPath "${state.ItemsPath}" of Map state "${name}" found nothing in the input.`);
+        throw new AslStatesError(
+          'States.Runtime',
+          `ItemsPath "${state.ItemsPath}" of Map state "${name}" found nothing in the input.`,
+        );
       }
       items = lookup.value;
     }
@@ -431,7 +454,8 @@ class MachineRunner {
     this.branchHistories = [];
     items.forEach((item, index) => {
       const itemContext = this.context(name, { index, value: item });
-      const iterationInput = selector === undefined ? cloneJson(item) : applyPayloadTemplate(selector, effective, itemContext);
+      const iterationInput =
+        selector === undefined ? cloneJson(item) : applyPayloadTemplate(selector, effective, itemContext);
       const runner = new MachineRunner(processor, iterationInput, this.env);
       const run = runner.runToEnd();
       this.branchHistories?.push(runner.history);
@@ -452,7 +476,14 @@ class MachineRunner {
       );
     }
     const mock = this.env.mocks[name] as AslMock;
-    const value = typeof mock === 'function' ? mock({ state: name, input: cloneJson(input), attempt: this.attempt }) : mock;
+    let value: JsonValue | AslMockError;
+    try {
+      value = typeof mock === 'function' ? mock({ state: name, input: cloneJson(input), attempt: this.attempt }) : mock;
+    } catch (thrown) {
+      // A mock function that throws simulates a failed task, like a Lambda function raising an exception.
+      if (thrown instanceof AslStatesError) throw thrown;
+      throw new AslStatesError('States.TaskFailed', thrown instanceof Error ? thrown.message : String(thrown));
+    }
     if (isMockError(value)) throw new AslStatesError(value.error, value.cause ?? '');
     return cloneJson(value);
   }
@@ -462,7 +493,10 @@ class MachineRunner {
     const untilTimestamp = (timestamp: unknown, field: string): AslWaitRecord => {
       const at = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
       if (Number.isNaN(at)) {
-        throw new AslStatesError('States.Runtime', `${field} of Wait state "${name}" is not a timestamp: ${JSON.stringify(timestamp)}.`);
+        throw new AslStatesError(
+          'States.Runtime',
+          `${field} of Wait state "${name}" is not a timestamp: ${JSON.stringify(timestamp)}.`,
+        );
       }
       const seconds = Math.max(0, Math.round((at - nowMs) / 1000));
       this.env.simulatedSeconds += seconds;
@@ -470,14 +504,18 @@ class MachineRunner {
     };
     const fromPath = (path: string): JsonValue => {
       const lookup = readPath(path, effective, context);
-      if (!lookup.found) throw new AslStatesError('States.Runtime', `${path} of Wait state "${name}" found nothing in the input.`);
+      if (!lookup.found)
+        throw new AslStatesError('States.Runtime', `${path} of Wait state "${name}" found nothing in the input.`);
       return lookup.value;
     };
     if (state.Timestamp !== undefined) return untilTimestamp(state.Timestamp, 'Timestamp');
     if (state.TimestampPath !== undefined) return untilTimestamp(fromPath(state.TimestampPath), 'TimestampPath');
     const seconds = state.SecondsPath !== undefined ? fromPath(state.SecondsPath) : (state.Seconds ?? 0);
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-      throw new AslStatesError('States.Runtime', `SecondsPath of Wait state "${name}" must give a whole number of seconds, 0 or more.`);
+      throw new AslStatesError(
+        'States.Runtime',
+        `SecondsPath of Wait state "${name}" must give a whole number of seconds, 0 or more.`,
+      );
     }
     this.env.simulatedSeconds += seconds;
     return { seconds };
@@ -504,7 +542,10 @@ function applyInputPath(rawInput: JsonValue, inputPath: string | null | undefine
   if (inputPath === undefined || inputPath === '$') return rawInput;
   const lookup = readPath(inputPath, rawInput, {});
   if (!lookup.found) {
-    throw new AslStatesError('States.Runtime', `InputPath "${inputPath}" of state "${name}" found nothing in the input.`);
+    throw new AslStatesError(
+      'States.Runtime',
+      `InputPath "${inputPath}" of state "${name}" found nothing in the input.`,
+    );
   }
   return lookup.value;
 }
@@ -514,7 +555,10 @@ function applyOutputPath(value: JsonValue, outputPath: string | null | undefined
   if (outputPath === undefined || outputPath === '$') return value;
   const lookup = readPath(outputPath, value, {});
   if (!lookup.found) {
-    throw new AslStatesError('States.Runtime', `OutputPath "${outputPath}" of state "${name}" found nothing in the output.`);
+    throw new AslStatesError(
+      'States.Runtime',
+      `OutputPath "${outputPath}" of state "${name}" found nothing in the output.`,
+    );
   }
   return lookup.value;
 }
@@ -663,7 +707,10 @@ export function evaluateChoiceRule(rule: AslChoiceRule, input: JsonValue, contex
     base = operator.slice(0, -'Path'.length);
     const lookup = readPath(String(expected), input, context);
     if (!lookup.found) {
-      throw new AslStatesError('States.Runtime', `Invalid path "${String(expected)}" in ${operator}: it found nothing in the input.`);
+      throw new AslStatesError(
+        'States.Runtime',
+        `Invalid path "${String(expected)}" in ${operator}: it found nothing in the input.`,
+      );
     }
     operand = lookup.value;
   }

@@ -61,7 +61,8 @@ export function parseReferencePath(path: string): ParsedPath {
     const char = path[index];
     if (char === '.') {
       const match = /^[^.[\]*]+/.exec(path.slice(index + 1));
-      if (!match) throw unsupported(path[index + 1] === '.' ? 'uses a deep scan (..)' : 'has an empty or wildcard name');
+      if (!match)
+        throw unsupported(path[index + 1] === '.' ? 'uses a deep scan (..)' : 'has an empty or wildcard name');
       segments.push(match[0]);
       index += 1 + match[0].length;
     } else if (char === '[') {
@@ -170,7 +171,12 @@ export function cloneJson<T extends JsonValue>(value: T): T {
 export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEquals(item, b[i] as JsonValue));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => jsonEquals(item, b[i] as JsonValue))
+    );
   }
   if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
@@ -410,7 +416,8 @@ function evaluateCall(call: Extract<IntrinsicArg, { kind: 'call' }>, data: JsonV
     return value;
   };
   const integerArg = (value: JsonValue | undefined, what: string): number => {
-    if (typeof value !== 'number' || !Number.isInteger(value)) throw intrinsicFailure(`${name} expects ${what} to be an integer.`);
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      throw intrinsicFailure(`${name} expects ${what} to be an integer.`);
     return value;
   };
 
@@ -419,7 +426,8 @@ function evaluateCall(call: Extract<IntrinsicArg, { kind: 'call' }>, data: JsonV
       const [template, ...rest] = args;
       if (template === undefined) throw intrinsicFailure('States.Format needs a template string.');
       const templateValue = evaluateArg(template, data, context);
-      if (typeof templateValue !== 'string') throw intrinsicFailure('The first argument of States.Format must be a string.');
+      if (typeof templateValue !== 'string')
+        throw intrinsicFailure('The first argument of States.Format must be a string.');
       const placeholders = template.kind === 'string' ? template.placeholders : findPlaceholders(templateValue);
       if (placeholders.length !== rest.length) {
         throw intrinsicFailure(
@@ -473,7 +481,9 @@ function evaluateCall(call: Extract<IntrinsicArg, { kind: 'call' }>, data: JsonV
     }
     case 'States.ArrayRange': {
       arity(3);
-      const [start, end, step] = values().map((value, i) => integerArg(value, ['the start', 'the end', 'the step'][i] ?? 'an argument'));
+      const [start, end, step] = values().map((value, i) =>
+        integerArg(value, ['the start', 'the end', 'the step'][i] ?? 'an argument'),
+      );
       if (step === 0 || start === undefined || end === undefined || step === undefined) {
         throw intrinsicFailure('States.ArrayRange needs a non-zero step.');
       }
@@ -490,7 +500,10 @@ function evaluateCall(call: Extract<IntrinsicArg, { kind: 'call' }>, data: JsonV
       return integerArg(a, 'the first value') + integerArg(b, 'the second value');
     }
     default:
-      throw new AslStatesError('States.Runtime', `The intrinsic function ${name} is not supported by this interpreter.`);
+      throw new AslStatesError(
+        'States.Runtime',
+        `The intrinsic function ${name} is not supported by this interpreter.`,
+      );
   }
 }
 

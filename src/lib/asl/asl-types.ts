@@ -190,7 +190,8 @@ export interface AslMockCall {
 
 /**
  * A Task mock: the result JSON, an `{ error, cause? }` object to simulate a failure, or a function of the
- * call returning either (useful for "fail twice, then succeed" or per-item results inside a Map).
+ * call returning either (useful for "fail twice, then succeed" or per-item results inside a Map). A function
+ * that throws fails the task with `States.TaskFailed` and the exception's message as the cause.
  * An object whose only keys are a string `error` and an optional string `cause` is read as a failure.
  */
 export type AslMock = JsonValue | AslMockError | ((call: AslMockCall) => JsonValue | AslMockError);

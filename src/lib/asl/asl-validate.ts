@@ -403,7 +403,8 @@ function validateParallel(
 }
 
 function validateMap(state: Record<string, unknown>, name: string, path: string, what: string, scope: Scope): void {
-  const field = state.ItemProcessor !== undefined ? 'ItemProcessor' : state.Iterator !== undefined ? 'Iterator' : undefined;
+  const field =
+    state.ItemProcessor !== undefined ? 'ItemProcessor' : state.Iterator !== undefined ? 'Iterator' : undefined;
   if (state.ItemProcessor !== undefined && state.Iterator !== undefined) {
     scope.issues.push({
       state: name,
@@ -496,7 +497,10 @@ function validateHandlers(
       }
     }
     if (field === 'Retry') {
-      if (entry.MaxAttempts !== undefined && !(Number.isInteger(entry.MaxAttempts) && (entry.MaxAttempts as number) >= 0)) {
+      if (
+        entry.MaxAttempts !== undefined &&
+        !(Number.isInteger(entry.MaxAttempts) && (entry.MaxAttempts as number) >= 0)
+      ) {
         issue(`${entryPath}.MaxAttempts`, `"MaxAttempts" in ${entryName} must be a whole number, 0 or more.`);
       }
       for (const key of ['IntervalSeconds', 'MaxDelaySeconds'] as const) {
@@ -504,10 +508,7 @@ function validateHandlers(
           issue(`${entryPath}.${key}`, `"${key}" in ${entryName} must be a positive whole number of seconds.`);
         }
       }
-      if (
-        entry.BackoffRate !== undefined &&
-        !(typeof entry.BackoffRate === 'number' && entry.BackoffRate >= 1)
-      ) {
+      if (entry.BackoffRate !== undefined && !(typeof entry.BackoffRate === 'number' && entry.BackoffRate >= 1)) {
         issue(`${entryPath}.BackoffRate`, `"BackoffRate" in ${entryName} must be a number of at least 1.0.`);
       }
     } else {
@@ -612,18 +613,28 @@ function closestName(target: string, names: string[]): string | undefined {
       bestDistance = distance;
     }
   }
-  const allowed = Math.min(3, Math.floor(target.length / 4));
+  const allowed = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
   return bestDistance <= allowed ? best : undefined;
 }
 
+/** Edit distance counting an insertion, deletion, substitution or swap of neighbours as one edit. */
 function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      let best = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(best);
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { getPublishedNotes } from '../lib/published-notes';
+import { countWords } from '../lib/query-correction';
+
+/** The words of every note and how often they occur, fetched by search to correct misspelt queries. */
+export const GET: APIRoute = async () => {
+  const counts = new Map<string, number>();
+  for (const note of await getPublishedNotes()) {
+    countWords(`${note.data.title} ${note.data.description} ${note.data.tags.join(' ')} ${note.body ?? ''}`, counts);
+  }
+  // Only words of four letters or more are ever corrected, so shorter ones need not travel.
+  const words = [...counts].filter(([word]) => word.length >= 4).sort(([a], [b]) => a.localeCompare(b));
+  return new Response(JSON.stringify(Object.fromEntries(words)), { headers: { 'content-type': 'application/json' } });
+};
