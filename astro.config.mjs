@@ -52,6 +52,8 @@ export default defineConfig({
   integrations: [reportRuntime(), mdx(), sections.integration, pagefindIndex(), pagefindDev({ notesDir })],
   devToolbar: { enabled: false },
   vite: {
+    // Pre-bundled up front so the dev server does not reload the page when search first opens.
+    optimizeDeps: { include: ['fastest-levenshtein'] },
     build: {
       // The only dynamic import is the Pagefind bundle, which has no chunks to preload.
       modulePreload: false,
