@@ -1,0 +1,209 @@
+import type { Element, ElementContent, Nodes as HastNodes } from 'hast';
+import type { Code, Data, Root } from 'mdast';
+// Type-only: adds `data.hName`, `hProperties` and `hChildren` to the mdast types.
+import type {} from 'mdast-util-to-hast';
+import type { VFile } from 'vfile';
+import { fromHtml } from 'hast-util-from-html';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import { renderAslSvg, validateAsl, type AslIssue } from '../lib/asl';
+import { exampleFor } from '../lib/asl-examples';
+
+/** The node this plugin inserts; remark-rehype turns it into the `<figure>` held in its `data`. */
+export interface AslDiagramNode {
+  type: 'aslDiagram';
+  data: Data;
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    aslDiagram: AslDiagramNode;
+  }
+}
+
+/** What a code block's meta string asks for: undefined unless it contains the word `asl`. */
+export function parseAslMeta(meta: string | null | undefined): { title?: string } | undefined {
+  if (!meta) return undefined;
+  const words = [...meta.matchAll(/(\w[\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)];
+  if (!words.some(([whole]) => whole === 'asl')) return undefined;
+  const title = words.find((word) => word[1] === 'title');
+  const value = title?.[2] ?? title?.[3] ?? title?.[4];
+  return value ? { title: value } : {};
+}
+
+/**
+ * Draws every ```json asl code block as a state-machine diagram, right after the block, with the markup of
+ * the step-through player (`<asl-player>`, which carries the definition and an example execution as data).
+ * A block that is not JSON, or not a valid state machine, fails the build with the note, the line and the state.
+ */
+export function remarkAslDiagrams() {
+  return (tree: Root, file: VFile) => {
+    let count = 0;
+    visit(tree, 'code', (code: Code, index, parent) => {
+      const meta = parseAslMeta(code.meta);
+      if (!meta || !parent || index === undefined) return;
+      const definition = parseDefinition(code, file);
+      const issues = validateAsl(definition);
+      if (issues.length > 0) {
+        const details = issues.map((issue) => `  ${file.path}:${issueLine(code, issue)}: ${describeIssue(issue)}`);
+        file.fail(
+          `The state machine in the code block at ${file.path}:${blockLine(code)} is not valid:\n${details.join('\n')}`,
+          code,
+        );
+      }
+      count += 1;
+      const title = meta.title ?? stringField(definition, 'Comment') ?? 'State machine';
+      const figure = diagramFigure(definition, title, `asl-diagram-${count}`);
+      parent.children.splice(index + 1, 0, { type: 'aslDiagram', data: { hName: 'figure', ...figure } });
+      return [SKIP, index + 2];
+    });
+  };
+}
+
+function blockLine(code: Code): number {
+  return code.position?.start.line ?? 1;
+}
+
+/** Parses the block's JSON; a syntax error fails the build at its line in the note. */
+function parseDefinition(code: Code, file: VFile): unknown {
+  try {
+    return JSON.parse(code.value);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /Unexpected end/.test(message) ? code.value.length : undefined;
+    const before = offset === undefined ? undefined : code.value.slice(0, offset).split('\n');
+    // The JSON starts on the line after the opening fence.
+    const line = before ? blockLine(code) + before.length : blockLine(code);
+    const column = before ? (before.at(-1) ?? '').length + (code.position?.start.column ?? 1) : 1;
+    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
+    const state = offset === undefined ? undefined : stateAt(code.value, offset);
+    file.fail(
+      `The state machine in the code block at ${file.path}:${blockLine(code)} is not valid JSON, at ${file.path}:${line}:${column}${state === undefined ? '' : ` in state "${state}"`}: ${reason}`,
+      { line, column },
+    );
+  }
+}
+
+/**
+ * The state whose definition encloses `offset`, found by following the nesting of keys up to there, so it
+ * works on broken JSON too: the innermost key that sits directly inside a "States" object.
+ */
+export function stateAt(text: string, offset: number): string | undefined {
+  const stack: (string | undefined)[] = [];
+  let key: string | undefined;
+  let last: string | undefined;
+  for (let i = 0; i < offset && i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      last = text.slice(i + 1, end);
+      i = end;
+    } else if (char === ':') {
+      key = last;
+    } else if (char === '{' || char === '[') {
+      stack.push(key);
+      key = undefined;
+    } else if (char === '}' || char === ']') {
+      stack.pop();
+      key = undefined;
+    } else if (char === ',') {
+      key = undefined;
+    }
+  }
+  for (let depth = stack.length - 1; depth > 0; depth -= 1) {
+    if (stack[depth - 1] === 'States' && stack[depth] !== undefined) return stack[depth];
+  }
+  return undefined;
+}
+
+/** The note line where an issue's state is defined (its `"Name": {` key), or the block's line. */
+function issueLine(code: Code, issue: AslIssue): number {
+  if (issue.state === undefined) return blockLine(code);
+  const key = new RegExp(`^\\s*${JSON.stringify(issue.state).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+  const index = code.value.split('\n').findIndex((line) => key.test(line));
+  return index === -1 ? blockLine(code) : blockLine(code) + 1 + index;
+}
+
+function describeIssue(issue: AslIssue): string {
+  const state = issue.state === undefined ? '' : `state "${issue.state}": `;
+  return `${state}${issue.message} (at ${issue.path})`;
+}
+
+function stringField(value: unknown, field: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const found = (value as Record<string, unknown>)[field];
+  return typeof found === 'string' && found.trim() !== '' ? found : undefined;
+}
+
+/** The figure: the scrollable diagram, its caption, and the player's server-rendered markup. */
+function diagramFigure(definition: unknown, title: string, id: string): { hProperties: Element['properties']; hChildren: ElementContent[] } {
+  const svg = fromHtml(renderAslSvg(definition, { title, idPrefix: id }), { fragment: true, space: 'svg' });
+  // Positions would point into the generated SVG text, not into the note.
+  visit(svg, (node: HastNodes) => void delete node.position);
+  const drawing = svg.children.filter((node): node is ElementContent => node.type === 'element');
+  return {
+    hProperties: { id, className: ['asl-diagram'], dataPagefindIgnore: 'all' },
+    // The caption comes first: HTML allows it only as the figure's first or last child, and the player is last.
+    hChildren: [
+      h('figcaption', title),
+      // A scrolling region must be focusable so keyboard users can scroll it.
+      h('section', { className: ['asl-diagram-scroll'], tabIndex: 0, ariaLabel: `Diagram: ${title}` }, drawing),
+      playerMarkup(definition, id),
+    ],
+  };
+}
+
+/**
+ * The player as the page ships it: a note for readers without JavaScript, and the controls, hidden until
+ * `<asl-player>` upgrades them. Texts avoid glossary terms, which would turn into links inside labels.
+ */
+function playerMarkup(definition: unknown, id: string): Element {
+  const example = exampleFor(definition);
+  const field = (name: string, label: string, hint: string) =>
+    h('div', { className: ['asl-player-field'] }, [
+      h('label', { for: `${id}-${name}` }, label),
+      h('p', { className: ['asl-player-hint'], id: `${id}-${name}-hint` }, hint),
+      h('textarea', {
+        id: `${id}-${name}`,
+        name,
+        rows: 10,
+        spellCheck: 'false',
+        autoCapitalize: 'off',
+        ariaDescribedBy: `${id}-${name}-hint ${id}-${name}-error`,
+      }),
+      h('p', { className: ['asl-player-error'], id: `${id}-${name}-error` }),
+    ]);
+  return h(
+    'asl-player',
+    { dataDefinition: JSON.stringify(definition), dataExample: JSON.stringify(example), dataDiagram: id },
+    [
+      h('p', { className: ['asl-player-nojs'] }, 'Stepping through this state machine needs JavaScript.'),
+      // No heading here: it would join the note's table of contents.
+      h('div', { className: ['asl-player-ui'], role: 'group', ariaLabel: 'Step through an execution', hidden: true }, [
+        h('div', { className: ['asl-player-inputs'] }, [
+          field('input', 'Execution input', 'The event the execution starts with.'),
+          field(
+            'mocks',
+            'Task results',
+            'Each Task state’s name with the result it returns, or with { "error": "…", "cause": "…" } to make it fail.',
+          ),
+        ]),
+        h('div', { className: ['asl-player-scenarios'], role: 'group', ariaLabelledBy: `${id}-scenarios` }, [
+          h('span', { id: `${id}-scenarios` }, 'Example results:'),
+          ...example.scenarios.map((scenario, index) =>
+            h('button', { type: 'button', dataScenario: String(index), ariaPressed: index === 0 ? 'true' : 'false' }, scenario.label),
+          ),
+        ]),
+        h('div', { className: ['asl-player-controls'], role: 'group', ariaLabel: 'Execution' }, [
+          h('button', { type: 'button', dataAction: 'step' }, 'Step'),
+          h('button', { type: 'button', dataAction: 'run' }, 'Run to end'),
+          h('button', { type: 'button', dataAction: 'reset' }, 'Reset'),
+        ]),
+        h('p', { className: ['asl-player-status'], role: 'status' }),
+        h('div', { className: ['asl-player-panel'] }),
+      ]),
+    ],
+  );
+}
