@@ -1,0 +1,17 @@
+import { QuizQuestion, answerRecorder, showStorageNotice } from './quiz-question';
+import { loadProgress, statusMessage } from '../../lib/study-store';
+
+/**
+ * The quiz at the end of a note. Without JavaScript its questions read as a list with the answers
+ * behind "Show answer"; this makes each one checkable and records the answers for review.
+ */
+class NoteQuiz extends HTMLElement {
+  connectedCallback(): void {
+    const record = answerRecorder();
+    for (const element of this.querySelectorAll<HTMLElement>('.quiz-question')) new QuizQuestion(element, record);
+    this.querySelector<HTMLElement>('.quiz-saving')!.hidden = false;
+    showStorageNotice(this.querySelector('.study-notice'), statusMessage(loadProgress(Date.now()).status));
+  }
+}
+
+customElements.define('note-quiz', NoteQuiz);

@@ -1,0 +1,257 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserAvailable, launchBrowser } from '../support/browser';
+import { serveStatic, type StaticSite } from '../support/static-server';
+
+const site = inject('site');
+const DAY = 24 * 60 * 60 * 1000;
+
+interface StoredCard {
+  repetitions: number;
+  interval: number;
+  ease: number;
+  due: number;
+  reviewed: number;
+  quality: number;
+}
+
+interface Stored {
+  version: number;
+  cards: Record<string, StoredCard>;
+  understood: Record<string, Record<string, number>>;
+}
+
+describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
+  let server: StaticSite;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await serveStatic(site.outDir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function freshPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  function stored(page: Page): Promise<Stored | null> {
+    return page.evaluate(() => JSON.parse(localStorage.getItem('study-progress') ?? 'null') as Stored | null);
+  }
+
+  /** Saves progress in the browser, then reloads so the page reads it. */
+  async function seed(page: Page, value: string): Promise<void> {
+    await page.evaluate((text) => localStorage.setItem('study-progress', text), value);
+    await page.reload();
+  }
+
+  /** The 0-based indexes of a question's right choices, read from its answer data. */
+  function rightChoices(question: Locator): Promise<number[]> {
+    return question
+      .locator('.quiz-choice')
+      .evaluateAll((choices) => choices.flatMap((choice, index) => ((choice as HTMLElement).dataset.correct === undefined ? [] : [index])));
+  }
+
+  async function wrongChoice(question: Locator): Promise<number> {
+    const right = await rightChoices(question);
+    return [0, 1, 2, 3, 4, 5].find((index) => !right.includes(index))!;
+  }
+
+  /** The current question of the review session, once the island has shown it. */
+  async function currentQuestion(page: Page): Promise<Locator> {
+    const question = page.locator('review-session .quiz-question.is-current');
+    await question.waitFor();
+    return question;
+  }
+
+  it('answers the quiz at the end of a note: wrong, then retry and right, saved for review', async () => {
+    const page = await freshPage();
+    await page.goto(`${server.origin}/notes/eks/`);
+    const quiz = page.locator('note-quiz');
+    await quiz.scrollIntoViewIfNeeded();
+    const question = quiz.locator('.quiz-question').first();
+    const check = question.getByRole('button', { name: 'Check answer' });
+    await check.waitFor();
+    const key = (await question.getAttribute('data-card'))!;
+    const wrong = await wrongChoice(question);
+    const choices = question.locator('.quiz-choice');
+
+    await check.click();
+    expect(await question.locator('.quiz-result').textContent()).toBe('Choose an answer first.');
+
+    await choices.nth(wrong).locator('input').check();
+    await check.click();
+    const result = question.getByRole('status');
+    expect(await result.textContent()).toMatch(/^Not right: the right answer is marked and explained below\. Saved: it comes back for review tomorrow\.$/);
+    expect(await choices.nth(wrong).locator('.quiz-mark').textContent()).toBe('✗ Your choice: wrong');
+    expect(await question.getAttribute('data-outcome')).toBe('wrong');
+    expect(await question.locator('details.quiz-answer').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    const section = question.getByRole('link', { name: /^Read the section: / });
+    expect(await section.isVisible()).toBe(true);
+    const target = (await section.getAttribute('href'))!;
+    expect(target).toMatch(/^#[a-z0-9-]+$/);
+    expect(await page.locator(`.note-body ${target}`).count()).toBe(1);
+    expect((await stored(page))!.cards[key]).toMatchObject({ quality: 1, repetitions: 0, interval: 1 });
+
+    await question.getByRole('button', { name: 'Retry' }).click();
+    expect(await question.locator('.quiz-mark:not(:empty)').count()).toBe(0);
+    for (const index of await rightChoices(question)) await choices.nth(index).locator('input').check();
+    await check.click();
+    expect(await result.textContent()).toBe('Right. Saved: it comes back for review tomorrow.');
+    // Right only after seeing the answer: graded 3, against the card as it was before this sitting.
+    expect((await stored(page))!.cards[key]).toMatchObject({ quality: 3, repetitions: 1, interval: 1, ease: 2.36 });
+  });
+
+  it('reviews due cards first on /review/, most overdue first, with the keyboard only', async () => {
+    const page = await freshPage();
+    await page.goto(`${server.origin}/review/`);
+    const keys = await page.locator('.quiz-question').evaluateAll((questions) => questions.map((question) => (question as HTMLElement).dataset.card!));
+    const [older, newer] = [keys.at(-1)!, keys[3]!];
+    const now = await page.evaluate(() => Date.now());
+    const card = (due: number): StoredCard => ({ repetitions: 1, interval: 1, ease: 2.5, due, reviewed: due - DAY, quality: 5 });
+    await seed(page, JSON.stringify({ version: 2, cards: { [newer]: card(now - DAY), [older]: card(now - 3 * DAY) }, understood: {} }));
+
+    let question = await currentQuestion(page);
+    expect(await question.getAttribute('data-card')).toBe(older);
+    const status = page.locator('.review-status');
+    expect(await status.textContent()).toBe(`Question 1 of ${keys.length}: due for review.`);
+    for (const index of await rightChoices(question)) await page.keyboard.press(String(index + 1));
+    await page.keyboard.press('Enter');
+    expect(await question.locator('.quiz-result').textContent()).toMatch(/^Right\. Saved: it comes back for review in 6 days\.$/);
+    expect((await stored(page))!.cards[older]).toMatchObject({ repetitions: 2, interval: 6, ease: 2.6 });
+    await page.keyboard.press('Enter');
+
+    question = await currentQuestion(page);
+    expect(await question.getAttribute('data-card')).toBe(newer);
+    await page.keyboard.press(String((await wrongChoice(question)) + 1));
+    await page.keyboard.press('Enter');
+    expect(await question.locator('.quiz-result').textContent()).toMatch(/^Not right/);
+    expect((await stored(page))!.cards[newer]).toMatchObject({ repetitions: 0, interval: 1, quality: 1 });
+    await page.keyboard.press('Enter');
+
+    question = await currentQuestion(page);
+    expect(await question.getAttribute('data-card')).toBe(keys[0]);
+    expect(await status.textContent()).toBe(`Question 3 of ${keys.length + 1}: new question.`);
+
+    // The scores follow: one answered right in the last topic, one wrong in the first.
+    const rows = page.locator('.review-scores tbody tr');
+    expect(await rows.first().locator('[data-score="right"]').textContent()).toBe('0 of 1');
+    expect(await rows.last().locator('[data-score="right"]').textContent()).toBe('1 of 1');
+
+    // A topic filter starts a session over that topic alone.
+    await page.getByLabel('Topic', { exact: true }).selectOption({ index: 2 });
+    const topic = await page.getByLabel('Topic', { exact: true }).inputValue();
+    question = await currentQuestion(page);
+    expect(await question.getAttribute('data-topic')).toBe(topic);
+  });
+
+  it('marks a section as understood and counts it in the header, the sidebar and the home page', async () => {
+    const page = await freshPage();
+    await page.goto(`${server.origin}/notes/eks/`);
+    const header = page.locator('.note-progress');
+    const total = Number(await header.getAttribute('data-sections'));
+    expect(total).toBeGreaterThan(1);
+    await expect.poll(() => header.textContent()).toBe(`0 of ${total} sections understood`);
+
+    const firstHeading = page.locator('.note-body .heading-wrapper > h2').first();
+    const title = (await firstHeading.textContent())!.trim();
+    const toggle = page.getByRole('button', { name: `Understood: ${title}`, exact: true });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await header.textContent()).toBe(`1 of ${total} sections understood`);
+    const badge = page.locator('.sidebar [data-progress-note="eks"]');
+    expect(await badge.textContent()).toBe(`1/${total} (1 of ${total} sections understood)`);
+    expect((await stored(page))!.understood.eks).toHaveProperty(String(await firstHeading.getAttribute('id')));
+
+    await page.reload();
+    await expect.poll(() => header.textContent()).toBe(`1 of ${total} sections understood`);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await page.goto(`${server.origin}/`);
+    const card = page.locator('.note-cards [data-progress-note="eks"]');
+    await expect.poll(() => card.locator('[aria-hidden="true"]').textContent()).toBe(`1/${total}`);
+    expect(await page.locator('.note-cards [data-progress-note="ludwig"]').textContent()).toBe('');
+
+    await page.goto(`${server.origin}/notes/eks/`);
+    await page.getByRole('button', { name: `Understood: ${title}`, exact: true }).click();
+    expect(await header.textContent()).toBe(`0 of ${total} sections understood`);
+    expect(await badge.textContent()).toBe('');
+  });
+
+  it('exports progress to a file and imports it in a fresh browser', async () => {
+    const first = await freshPage();
+    await first.goto(`${server.origin}/review/`);
+    const key = (await (await currentQuestion(first)).getAttribute('data-card'))!;
+    const now = await first.evaluate(() => Date.now());
+    const progress: Stored = {
+      version: 2,
+      cards: { [key]: { repetitions: 2, interval: 6, ease: 2.6, due: now + 6 * DAY, reviewed: now, quality: 5 } },
+      understood: { eks: { 'eks-vs-ecs': now } },
+    };
+    await seed(first, JSON.stringify(progress));
+    await (await currentQuestion(first)).waitFor();
+    const [download] = await Promise.all([first.waitForEvent('download'), first.getByRole('button', { name: 'Export progress' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^study-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download.path();
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(progress);
+    expect(await first.locator('.study-data-result').textContent()).toBe('Exported 1 answered questions and 1 sections marked as understood.');
+
+    const second = await freshPage();
+    await second.goto(`${server.origin}/review/`);
+    const input = second.getByLabel('Import progress from a file');
+    await (await currentQuestion(second)).waitFor();
+
+    await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"version":2,"cards":') });
+    await expect.poll(() => second.locator('.study-data-result').textContent()).toBe(
+      'Nothing was imported: notes.json is not progress exported from this site (it is not valid JSON).',
+    );
+    expect(await stored(second)).toBeNull();
+
+    await input.setInputFiles(file);
+    await expect.poll(() => second.locator('.study-data-result').textContent()).toMatch(/^Imported 1 answered questions and 1 sections marked as understood/);
+    expect(await stored(second)).toEqual(progress);
+    // The imported card is not due, so the session moved on to the next question.
+    expect(await (await currentQuestion(second)).getAttribute('data-card')).not.toBe(key);
+
+    second.once('dialog', (dialog) => void dialog.accept());
+    await second.getByRole('button', { name: 'Reset progress…' }).click();
+    expect(await second.locator('.study-data-result').textContent()).toBe('Progress reset: every question is new again.');
+    expect(await stored(second)).toBeNull();
+  });
+
+  it('shows a notice for unreadable saved progress and keeps working', async () => {
+    const page = await freshPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/review/`);
+    await seed(page, '{"version":2,"cards":{');
+    const notice = page.locator('review-session > .study-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      'Your saved progress could not be read (it is not valid JSON), so progress starts afresh. The old data is kept in this browser until you reset.',
+    );
+
+    const question = await currentQuestion(page);
+    expect(await page.locator('.review-status').textContent()).toMatch(/^Question 1 of \d+: new question\.$/);
+    for (const index of await rightChoices(question)) await page.keyboard.press(String(index + 1));
+    await page.keyboard.press('Enter');
+    expect(await question.locator('.quiz-result').textContent()).toMatch(/^Right\./);
+    expect(Object.keys((await stored(page))!.cards)).toEqual([await question.getAttribute('data-card')]);
+    expect(await page.evaluate(() => localStorage.getItem('study-progress-unreadable'))).toBe('{"version":2,"cards":{');
+
+    await seed(page, JSON.stringify({ version: 7, cards: {}, understood: {} }));
+    await page.goto(`${server.origin}/notes/eks/`);
+    await expect.poll(() => page.locator('.note-progress .study-notice').textContent()).toMatch(/saved by a newer version of the site \(format 7\)/);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
+import { loadQuestionFiles } from '../../src/lib/question-file';
+
+const fixtures = path.join(repoRoot, 'tests/fixtures');
+const site = inject('site');
+
+afterAll(removeBuilds);
+
+describe('a bad question', () => {
+  it('fails the build, naming the file, the line, the question and the field', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'bad-question/notes') });
+    expect(result.exitCode).not.toBe(0);
+    const file = path.join(fixtures, 'bad-question/questions/storage.yaml');
+    expect(result.log).toContain(`${file}:13: [1].choices: at least one choice must be marked correct: true (question "ebs-shared")`);
+  });
+});
+
+describe('questions that do not match their note', () => {
+  it('fail the build for a section the note does not have', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'question-sections/notes') });
+    expect(result.exitCode).not.toBe(0);
+    const file = path.join(fixtures, 'question-sections/questions/storage.yaml');
+    expect(result.log).toContain(
+      `${file}:19: [1].section: "shared-storage" is not a heading id of note "storage" (question "shared-file-system"); its headings are: block-storage, file-storage`,
+    );
+  });
+
+  it('fail the build for a questions file without a note', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'question-orphan/notes') });
+    expect(result.exitCode).not.toBe(0);
+    const file = path.join(fixtures, 'question-orphan/questions/archive.yaml');
+    expect(result.log).toContain(`${file}:1: (file): there is no note "archive" for these questions; the file name must be a note's id`);
+  });
+});
+
+describe('the review page', () => {
+  it('lists every question, readable without JavaScript: choices, then the answer behind "Show answer"', async () => {
+    const document = parse(await readFile(path.join(site.outDir, 'review/index.html'), 'utf8'));
+    const files = loadQuestionFiles(path.join(repoRoot, 'content/questions'));
+    const total = files.reduce((sum, file) => sum + file.questions.length, 0);
+    const questions = document.querySelectorAll('review-session .quiz-question');
+    expect(questions).toHaveLength(total);
+    for (const question of questions) {
+      expect(question.querySelectorAll('fieldset legend')).toHaveLength(1);
+      for (const input of question.querySelectorAll('.quiz-choice input')) expect(input.closest('label')).not.toBeNull();
+      expect(question.querySelector('details.quiz-answer > summary')!.text).toBe('Show answer');
+      // The controls that need JavaScript are hidden until it runs.
+      expect(question.querySelector('.quiz-actions')!.hasAttribute('hidden')).toBe(true);
+    }
+    expect(document.querySelector('.review-panel')!.hasAttribute('hidden')).toBe(true);
+    expect(document.querySelector('.study-data')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('links each answer to the section of the note that explains it', async () => {
+    const document = parse(await readFile(path.join(site.outDir, 'review/index.html'), 'utf8'));
+    const pages = new Map<string, Set<string>>();
+    for (const link of document.querySelectorAll('.quiz-answer a')) {
+      const [pathname, id] = link.getAttribute('href')!.split('#') as [string, string];
+      if (!pages.has(pathname)) {
+        const note = parse(await readFile(path.join(site.outDir, pathname, 'index.html'), 'utf8'));
+        pages.set(pathname, new Set(note.querySelectorAll('.note-body [id]').map((element) => element.id)));
+      }
+      expect(pages.get(pathname)!.has(id), `${pathname}#${id}`).toBe(true);
+    }
+  });
+});
