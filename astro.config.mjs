@@ -13,9 +13,17 @@ import { pagefindDev } from './src/integrations/pagefind-dev.ts';
 import { reportRuntime } from './src/integrations/report-runtime.ts';
 import { sectionRegister } from './src/integrations/section-register.ts';
 import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
+import { remarkAslDiagrams } from './src/plugins/remark-asl-diagrams.ts';
 import { rehypeSectionLinks } from './src/plugins/rehype-section-links.ts';
 import { rehypeGlossary } from './src/plugins/rehype-glossary.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
+import { rehypeCodeClasses } from './src/plugins/rehype-code-classes.ts';
+import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
+import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
+import { syntaxHighlighting } from './src/plugins/syntax-highlighting.ts';
+import { codeColorsStylesheet } from './src/integrations/code-colors.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+import { inlineScriptHashes } from './src/lib/theme-init.ts';
 
 const base = process.env.BASE ?? '/';
 const notesDir = notesDirectory();
@@ -37,8 +45,12 @@ export default defineConfig({
     // GFM comes from our own remark-gfm, so the built-in copy is switched off.
     processor: unified({
       gfm: false,
-      remarkPlugins: [remarkGfm, remarkExplicitIds],
+      remarkPlugins: [remarkGfm, remarkExplicitIds, remarkAslDiagrams],
       rehypePlugins: [
+        [...syntaxHighlighting],
+        rehypeCodeClasses,
+        rehypeTaskListLabels,
+        rehypeTableScroll,
         rehypeSlug,
         rehypeSectionLinks,
         [rehypeGlossary, { entries: loadGlossary(path.join(notesDir, '..', 'glossary.yaml')), glossaryUrl: joinBase(base, 'glossary/') }],
@@ -46,12 +58,29 @@ export default defineConfig({
         sections.rehypePlugin,
       ],
     }),
-    // Both themes as CSS variables; the stylesheet picks one with light-dark().
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    // Highlighting runs in our own pipeline (src/plugins/syntax-highlighting.ts), without inline styles.
+    syntaxHighlight: false,
   },
-  integrations: [reportRuntime(), mdx(), sections.integration, pagefindIndex(), pagefindDev({ notesDir })],
+  integrations: [reportRuntime(), mdx(), sections.integration, linkCheck({ notesDir }), pagefindIndex(), pagefindDev({ notesDir })],
   devToolbar: { enabled: false },
+  security: {
+    // Every page carries this policy: scripts and styles only from the site itself (plus the one
+    // theme script, by hash), Pagefind's WebAssembly, and nothing loaded from anywhere else.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: inlineScriptHashes() },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
+    plugins: [codeColorsStylesheet()],
     // Pre-bundled up front so the dev server does not reload the page when search first opens.
     optimizeDeps: { include: ['fastest-levenshtein'] },
     build: {

@@ -14,28 +14,21 @@ export interface GlossaryOptions {
 const SKIPPED_TAGS = new Set(['a', 'code', 'pre', 'kbd', 'script', 'style', 'svg', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
- * Marks the first use of each glossary term in every section: a link to its glossary entry that
- * shows the definition in a tooltip on hover and keyboard focus (CSS only; no script needed).
+ * Marks the first use of each glossary term in every section: a link to its glossary entry,
+ * described (for screen readers) by the term's definition, which the page holds once in a hidden
+ * list at its end. A small script shows that definition beside the term on hover and focus.
  */
 export function rehypeGlossary(options: GlossaryOptions) {
   const byTerm = new Map(options.entries.map((entry) => [entry.term, entry]));
   const matcher = termMatcher([...byTerm.keys()]);
   return (tree: Root) => {
     let marked = new Set<string>();
-    let tooltipCount = 0;
+    const used = new Set<string>();
 
-    const tooltipFor = (term: string, text: string): ElementContent[] => {
-      const entry = byTerm.get(term)!;
-      const id = `tip-${termAnchor(term)}-${++tooltipCount}`;
-      return [
-        h('span', { className: ['term-wrap'] }, [
-          h('a', { className: ['term'], href: `${options.glossaryUrl}#${termAnchor(term)}`, ariaDescribedBy: id }, text),
-          h('span', { className: ['term-tip'], role: 'tooltip', id, dataPagefindIgnore: 'all' }, [
-            h('strong', entry.expansion),
-            `: ${entry.definition}`,
-          ]),
-        ]),
-      ];
+    const termLink = (term: string, text: string): Element => {
+      used.add(term);
+      const anchor = termAnchor(term);
+      return h('a', { className: ['term'], href: `${options.glossaryUrl}#${anchor}`, ariaDescribedBy: `tip-${anchor}` }, text);
     };
 
     const walk = (parent: Root | Element) => {
@@ -48,8 +41,7 @@ export function rehypeGlossary(options: GlossaryOptions) {
           children.push(child);
         } else if (child.type === 'text') {
           for (const segment of splitByTerms((child as Text).value, matcher, marked)) {
-            if ('term' in segment) children.push(...tooltipFor(segment.term, segment.text));
-            else children.push({ type: 'text', value: segment.text });
+            children.push('term' in segment ? termLink(segment.term, segment.text) : { type: 'text', value: segment.text });
           }
         } else {
           children.push(child);
@@ -58,5 +50,12 @@ export function rehypeGlossary(options: GlossaryOptions) {
       parent.children = children;
     };
     walk(tree);
+
+    if (used.size === 0) return;
+    const definitions = [...used].sort().map((term) => {
+      const entry = byTerm.get(term)!;
+      return h('span', { id: `tip-${termAnchor(term)}`, role: 'tooltip' }, [h('strong', entry.expansion), `: ${entry.definition}`]);
+    });
+    tree.children.push(h('div', { className: ['term-tips'], hidden: true, dataPagefindIgnore: 'all' }, definitions));
   };
 }

@@ -2,7 +2,6 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { headingRank } from 'hast-util-heading-rank';
-import { toString } from 'hast-util-to-string';
 import { aliasesFor, checkNoteSections, type SectionRegister } from '../lib/section-register';
 
 export interface HeadingAnchorOptions {
@@ -14,29 +13,21 @@ export interface HeadingAnchorOptions {
   onSections?: (note: string, ids: string[]) => void;
 }
 
-const COPY_ICON = h('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true', focusable: 'false' }, [
-  h('path', {
-    d: 'M5 1.5h7A1.5 1.5 0 0 1 13.5 3v8M3.5 4.5h6A1.5 1.5 0 0 1 11 6v7.5a1 1 0 0 1-1 1H3.5a1 1 0 0 1-1-1V5.5a1 1 0 0 1 1-1Z',
-    fill: 'none',
-    stroke: 'currentColor',
-    'stroke-width': '1.3',
-  }),
-]);
+/** Ids of the page-wide labels the permalink and the copy button combine with the heading's own text. */
+export const SECTION_LINK_LABEL = 'section-link-label';
+export const COPY_LINK_LABEL = 'copy-link-label';
 
-/** The heading, its aliases, a permalink and a copy-link button, grouped so the heading's text stays clean. */
+/**
+ * The heading, its aliases, a permalink and a copy-link button, grouped so the heading's text stays
+ * clean. Their accessible names ("Link to section: Canary traffic shifting") are built with
+ * aria-labelledby from a shared label and the heading itself, so the title is not repeated.
+ */
 function wrapHeading(heading: Element, id: string, aliases: string[]): Element {
-  const title = toString(heading).trim();
   return h('div', { className: ['heading-wrapper'], dataLevel: String(headingRank(heading)) }, [
     ...aliases.map((alias) => h('span', { id: alias, className: ['section-alias'] })),
     heading,
-    h('a', { className: ['anchor-link'], href: `#${id}`, dataPagefindIgnore: 'all' }, [
-      h('span', { ariaHidden: 'true' }, '#'),
-      h('span', { className: ['visually-hidden'] }, `Link to section: ${title}`),
-    ]),
-    h('button', { type: 'button', className: ['copy-link'], dataSection: id, hidden: true, dataPagefindIgnore: 'all' }, [
-      COPY_ICON,
-      h('span', { className: ['visually-hidden'] }, `Copy link to section: ${title}`),
-    ]),
+    h('a', { className: ['anchor-link'], href: `#${id}`, ariaLabelledBy: `${SECTION_LINK_LABEL} ${id}`, dataPagefindIgnore: 'all' }, '#'),
+    h('button', { type: 'button', className: ['copy-link'], dataSection: id, ariaLabelledBy: `${COPY_LINK_LABEL} ${id}`, hidden: true, dataPagefindIgnore: 'all' }),
   ]);
 }
 

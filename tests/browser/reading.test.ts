@@ -40,6 +40,27 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     await context.close();
   });
 
+  it('shows a glossary definition beside a term on hover and on keyboard focus, and Escape hides it', async () => {
+    const context = await desktop();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/notes/networking-and-access/`);
+    const term = page.locator('.note-body a.term', { hasText: /^VPC$/ }).first();
+    await term.hover();
+    const popup = page.locator('.term-popup');
+    await expect.poll(() => popup.textContent()).toMatch(/^virtual private cloud: /i);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => popup.count()).toBe(0);
+    await term.focus();
+    await expect.poll(() => popup.isVisible()).toBe(true);
+    const box = await popup.boundingBox();
+    const termBox = (await term.boundingBox())!;
+    expect(box!.y).toBeGreaterThan(termBox.y);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.count()).toBe(0);
+    expect(await term.evaluate((element) => document.getElementById(element.getAttribute('aria-describedby')!)!.textContent)).toMatch(/virtual private cloud/i);
+    await context.close();
+  });
+
   it('marks the section being read in the table of contents as the reader scrolls', async () => {
     const context = await desktop();
     const page = await context.newPage();
@@ -102,13 +123,13 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     await page.goto(`${server.origin}/notes/eks/`);
     const sidebarLink = page.getByRole('navigation', { name: 'Notes' }).getByRole('link', { name: 'AWS Step Functions' });
     expect(await sidebarLink.isVisible()).toBe(false);
-    const menu = page.locator('.sidebar-menu > summary');
+    const menu = page.locator('.sidebar-menu summary');
     await menu.focus();
     await page.keyboard.press('Enter');
     expect(await sidebarLink.isVisible()).toBe(false); // another topic: reached through its topic page
     const topicLink = page.getByRole('navigation', { name: 'Notes' }).getByRole('link', { name: /^Events and orchestration/ });
     expect(await topicLink.isVisible()).toBe(true);
-    const toc = page.locator('.toc-menu > summary');
+    const toc = page.locator('.toc-menu summary');
     await toc.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Data volumes' }).click();

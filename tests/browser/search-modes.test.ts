@@ -45,7 +45,7 @@ describe('a site served under a sub-path', () => {
     await page.goto(`${server.origin}${BASE}notes/eks/`);
     await page.keyboard.press('/');
     await typeQuery(page, 'canary');
-    const first = page.locator('#search-results .search-option-section a').first();
+    const first = page.locator('#search-results a.search-option-section').first();
     const href = (await first.getAttribute('href'))!;
     expect(href).toMatch(/^\/mla-notes\/notes\/deployment-guardrails\/\?highlight=canary#/);
     expect(requests.some((url) => url === `${BASE}pagefind/pagefind.js`)).toBe(true);

@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     const { page } = await openPage('/');
     await page.keyboard.press('/');
     await typeQuery(page, 'fargate');
-    await page.locator('#search-results [role="option"] a').first().click();
+    await page.locator('#search-results [role="option"]').first().click();
     await page.waitForURL(/highlight=fargate/);
     await expect.poll(() => page.locator('.note-body mark.pagefind-highlight').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Clear highlights' }).click();

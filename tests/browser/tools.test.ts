@@ -33,7 +33,7 @@ describe.skipIf(!browserAvailable())('the deployment guardrails simulator', () =
     expect(requests.some((url) => url.includes('guardrails-simulator'))).toBe(false);
     expect(await simulator().locator('svg.sim-chart').count()).toBe(1);
     await simulator().scrollIntoViewIfNeeded();
-    await expect.poll(() => simulator().locator('form').isVisible()).toBe(true);
+    await expect.poll(() => simulator().locator('.sim-form').isVisible()).toBe(true);
     expect(requests.some((url) => url.includes('guardrails-simulator'))).toBe(true);
   });
 
@@ -74,7 +74,7 @@ describe.skipIf(!browserAvailable())('the deployment guardrails simulator', () =
   it('shows which requests a shadow variant receives, and that production answers them all', async () => {
     const demo = page.locator('shadow-traffic');
     await demo.scrollIntoViewIfNeeded();
-    await expect.poll(() => demo.locator('form').isVisible()).toBe(true);
+    await expect.poll(() => demo.locator('.shadow-form').isVisible()).toBe(true);
     await demo.getByLabel('Traffic sampling percentage').fill('50');
     await expect.poll(() => demo.locator('.shadow-summary').textContent()).toMatch(/^20 of 20 requests answered by production; 10 copies/);
     expect(await demo.locator('li.is-copied').count()).toBe(10);

@@ -20,6 +20,24 @@ describe('a note with bad frontmatter', () => {
   });
 });
 
+describe('a note with a broken link', () => {
+  it('fails the build naming the note, the line and the link', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'broken-link/notes') });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.log).toMatch(/broken-link\/notes\/linker\.mdx:17: link \/notes\/no-such-note\/ leads to a page or file that does not exist/);
+    expect(result.log).toMatch(/broken-link\/notes\/linker\.mdx:19: link \/notes\/linker\/#no-such-section leads to #no-such-section, which \/notes\/linker\/ does not have/);
+  });
+});
+
+describe('a note that is not valid MDX', () => {
+  it('fails the build naming the file and the line', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'mdx-syntax/notes') });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.log).toMatch(/mdx-syntax\/notes\/broken\.mdx/);
+    expect(result.log).toMatch(/17:\d+|:17\b/);
+  });
+});
+
 describe('GitHub-flavoured Markdown', () => {
   it('renders tables, task lists and strikethrough through remark-gfm, and drafts stay out', async () => {
     const result = await buildSite({ notesDir: path.join(fixtures, 'gfm-notes') });
@@ -37,7 +55,7 @@ describe('GitHub-flavoured Markdown', () => {
       'code',
       'code-1',
     ]);
-    expect(body.querySelector('pre.astro-code')!.getAttribute('data-language')).toBe('json');
+    expect(body.querySelector('pre.shiki')!.getAttribute('data-language')).toBe('json');
     expect(existsSync(path.join(result.outDir, 'notes/draft-note/index.html'))).toBe(false);
   });
 });

@@ -47,7 +47,7 @@ describe.each(notes)('note $file', ({ source, body }) => {
   });
 
   it('names the language of every code block', () => {
-    for (const block of body.querySelectorAll('pre')) {
+    for (const block of body.querySelectorAll('pre.shiki')) {
       expect(block.getAttribute('data-language'), block.text.slice(0, 60)).toMatch(/^(?!plaintext$)[a-z]+$/);
     }
   });

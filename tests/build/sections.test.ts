@@ -42,10 +42,18 @@ describe('permanent section links', () => {
     for (const wrapper of document.querySelectorAll('.note-body .heading-wrapper')) {
       const id = wrapper.querySelector('h2, h3')!.id;
       const title = wrapper.querySelector('h2, h3')!.text;
-      expect(wrapper.querySelector('a.anchor-link')!.getAttribute('href')).toBe(`#${id}`);
-      expect(wrapper.querySelector('a.anchor-link .visually-hidden')!.text).toBe(`Link to section: ${title}`);
-      expect(wrapper.querySelector('button.copy-link')!.getAttribute('data-section')).toBe(id);
-      expect(wrapper.querySelector('button.copy-link .visually-hidden')!.text).toBe(`Copy link to section: ${title}`);
+      const name = (element: HTMLElement) =>
+        element
+          .getAttribute('aria-labelledby')!
+          .split(' ')
+          .map((labelId) => document.querySelector(`[id="${labelId}"]`)!.text.trim())
+          .join(' ');
+      const anchor = wrapper.querySelector('a.anchor-link')!;
+      expect(anchor.getAttribute('href')).toBe(`#${id}`);
+      expect(name(anchor)).toBe(`Link to section: ${title}`);
+      const button = wrapper.querySelector('button.copy-link')!;
+      expect(button.getAttribute('data-section')).toBe(id);
+      expect(name(button)).toBe(`Copy link to section: ${title}`);
     }
   });
 
@@ -90,7 +98,10 @@ describe('glossary terms, backlinks and the course map', () => {
     const tip = document.querySelector(`#${first.getAttribute('aria-describedby')}`)!;
     expect(tip.getAttribute('role')).toBe('tooltip');
     expect(tip.text).toContain('Auto Scaling group: A group of EC2 instances');
-    expect(tip.getAttribute('data-pagefind-ignore')).toBe('all');
+    expect(tip.closest('.term-tips')!.getAttribute('data-pagefind-ignore')).toBe('all');
+    // Each term's definition is in the page once, however often the term is marked.
+    expect(document.querySelectorAll('.term-tips [role="tooltip"]').map((definition) => definition.id)).toEqual(['tip-term-asg', 'tip-term-az']);
+    expect(terms[2]!.getAttribute('aria-describedby')).toBe('tip-term-asg');
     const glossary = await page(build.outDir, 'glossary');
     expect(glossary.querySelector('#term-asg dt')!.text).toContain('Auto Scaling group');
   });

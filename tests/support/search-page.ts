@@ -13,7 +13,7 @@ export async function typeQuery(page: Page, query: string): Promise<void> {
 export async function resultOptions(page: Page): Promise<{ kind: 'note' | 'section'; href: string; title: string }[]> {
   return page.locator('#search-results [role="option"]').evaluateAll((options) =>
     options.map((option) => {
-      const url = new URL(option.querySelector('a')!.href);
+      const url = new URL((option as HTMLAnchorElement).href);
       url.searchParams.delete('highlight');
       return {
         kind: option.classList.contains('search-option-section') ? ('section' as const) : ('note' as const),

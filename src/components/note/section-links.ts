@@ -22,7 +22,13 @@ if (navigator.clipboard) {
 function announce(button: HTMLButtonElement, message: string): void {
   if (copyStatus) copyStatus.textContent = `${message}: ${new URL(`#${button.dataset.section}`, location.href).href}`;
   button.dataset.state = message;
-  setTimeout(() => delete button.dataset.state, 2000);
+  const badge = Object.assign(document.createElement('span'), { className: 'copy-badge', textContent: message });
+  badge.setAttribute('aria-hidden', 'true'); // the live region already says it
+  button.after(badge);
+  setTimeout(() => {
+    delete button.dataset.state;
+    badge.remove();
+  }, 2000);
 }
 
 export {};

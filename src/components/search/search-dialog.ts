@@ -28,7 +28,7 @@ export class SearchDialog extends HTMLElement {
   #pagefind: Promise<{ pagefind: PagefindModule; vocabulary: Vocabulary }> | undefined;
   #dialog!: HTMLDialogElement;
   #input!: HTMLInputElement;
-  #list!: HTMLUListElement;
+  #list!: HTMLElement;
   #status!: HTMLElement;
   #filtersBox!: HTMLElement;
   #active = -1;
@@ -164,13 +164,13 @@ export class SearchDialog extends HTMLElement {
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     let index = 0;
+    // Each option is the result's link itself, so nothing interactive is nested inside an option.
     const option = (text: string, href: string, className: string, excerptHtml?: string) => {
-      const item = document.createElement('li');
-      item.id = `search-option-${index++}`;
-      item.setAttribute('role', 'option');
-      item.setAttribute('aria-selected', 'false');
-      item.className = className;
       const link = document.createElement('a');
+      link.id = `search-option-${index++}`;
+      link.setAttribute('role', 'option');
+      link.setAttribute('aria-selected', 'false');
+      link.className = className;
       link.href = href;
       link.tabIndex = -1;
       const title = document.createElement('span');
@@ -183,9 +183,8 @@ export class SearchDialog extends HTMLElement {
         excerpt.innerHTML = excerptHtml; // Pagefind escapes the text and adds only <mark>
         link.append(excerpt);
       }
-      item.append(link);
-      item.addEventListener('mousemove', () => this.#activate([...this.#list.children].indexOf(item)));
-      return item;
+      link.addEventListener('mousemove', () => this.#activate([...this.#list.children].indexOf(link)));
+      return link;
     };
     for (const hit of hits) {
       this.#list.append(option(hit.title, hit.url, 'search-option-note', hit.sections.length === 0 ? hit.excerpt : undefined));
@@ -217,7 +216,7 @@ export class SearchDialog extends HTMLElement {
       this.#activate(this.#active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const link = this.#list.querySelector<HTMLAnchorElement>('[aria-selected="true"] a');
+      const link = this.#list.querySelector<HTMLAnchorElement>('a[aria-selected="true"]');
       if (link) link.click();
     }
   }

@@ -17,18 +17,17 @@ import { capacity, parseNumber, toDeploymentConfig, type SimulatorForm } from '.
  * alarm controls replay the same plan with an alarm at a chosen moment.
  */
 class GuardrailsSimulator extends HTMLElement {
-  #form!: HTMLFormElement;
+  #form!: HTMLElement;
   #alarmAt: number | undefined;
   #plan: DeploymentPlan | undefined;
 
   connectedCallback(): void {
-    this.#form = this.querySelector('form')!;
+    this.#form = this.querySelector('.sim-form')!;
     this.#form.hidden = false;
     this.#form.addEventListener('input', (event) => {
       if ((event.target as HTMLInputElement).name === 'alarmAt') this.#showAlarmTime();
       else this.#update();
     });
-    this.#form.addEventListener('submit', (event) => event.preventDefault());
     this.querySelector('.sim-trip')!.addEventListener('click', () => {
       this.#alarmAt = Number(this.#input('alarmAt').value);
       this.#update();
@@ -50,7 +49,7 @@ class GuardrailsSimulator extends HTMLElement {
   }
 
   #input(name: string): HTMLInputElement {
-    return this.#form.elements.namedItem(name) as HTMLInputElement;
+    return this.#form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
   }
 
   #readForm(): SimulatorForm {
@@ -79,7 +78,7 @@ class GuardrailsSimulator extends HTMLElement {
     const segments = issue.field.replace(/\[\d+\]/g, '').split('.');
     if (segments[0] === 'AutoRollbackConfiguration') return this.#input('alarms');
     for (const name of [segments.slice(-2).join('.'), segments.at(-1)!, `${segments.at(-1)}.Value`]) {
-      const control = this.#form.elements.namedItem(name);
+      const control = this.#form.querySelector(`input[name="${name}"]`);
       if (control instanceof HTMLInputElement) return control;
     }
     return undefined;
@@ -141,7 +140,7 @@ class GuardrailsSimulator extends HTMLElement {
 
   #showAlarmTime(): void {
     const slider = this.#input('alarmAt');
-    const output = this.#form.elements.namedItem('alarmAtLabel') as HTMLOutputElement;
+    const output = this.#form.querySelector('output')!;
     output.value = `${formatDuration(Number(slider.value))}${this.#plan ? ` of ${formatDuration(this.#plan.totalSeconds)}` : ''}`;
   }
 }

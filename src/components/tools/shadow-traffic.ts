@@ -3,10 +3,9 @@ import { routeShadowRequests, validateSamplingPercent } from '../../lib/deployme
 /** Re-routes the demo's requests whenever the reader changes the sampling percentage. */
 class ShadowTraffic extends HTMLElement {
   connectedCallback(): void {
-    const form = this.querySelector('form')!;
+    const form = this.querySelector<HTMLElement>('.shadow-form')!;
     form.hidden = false;
-    form.addEventListener('submit', (event) => event.preventDefault());
-    form.addEventListener('input', () => this.#update(Number((form.elements.namedItem('percent') as HTMLInputElement).value)));
+    form.addEventListener('input', () => this.#update(Number(form.querySelector<HTMLInputElement>('[name="percent"]')!.value)));
   }
 
   #update(percent: number): void {

@@ -1,0 +1,4 @@
+/// <reference types="astro/client" />
+
+/** Syntax-colour classes, generated at build time from the Shiki themes (src/integrations/code-colors.ts). */
+declare module 'virtual:code-colors.css';
