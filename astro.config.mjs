@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
@@ -21,6 +22,7 @@ import { rehypeCodeClasses } from './src/plugins/rehype-code-classes.ts';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { syntaxHighlighting } from './src/plugins/syntax-highlighting.ts';
+import { githubAlerts } from './src/plugins/github-alerts.ts';
 import { codeColorsStylesheet } from './src/integrations/code-colors.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { inlineScriptHashes } from './src/lib/theme-init.ts';
@@ -51,6 +53,7 @@ export default defineConfig({
         rehypeCodeClasses,
         rehypeTaskListLabels,
         rehypeTableScroll,
+        [...githubAlerts],
         rehypeSlug,
         rehypeSectionLinks,
         [rehypeGlossary, { entries: loadGlossary(path.join(notesDir, '..', 'glossary.yaml')), glossaryUrl: joinBase(base, 'glossary/') }],
@@ -61,7 +64,7 @@ export default defineConfig({
     // Highlighting runs in our own pipeline (src/plugins/syntax-highlighting.ts), without inline styles.
     syntaxHighlight: false,
   },
-  integrations: [reportRuntime(), mdx(), sections.integration, linkCheck({ notesDir }), pagefindIndex(), pagefindDev({ notesDir })],
+  integrations: [reportRuntime(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), sections.integration, linkCheck({ notesDir }), pagefindIndex(), pagefindDev({ notesDir })],
   devToolbar: { enabled: false },
   security: {
     // Every page carries this policy: scripts and styles only from the site itself (plus the one

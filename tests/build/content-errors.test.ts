@@ -54,8 +54,14 @@ describe('GitHub-flavoured Markdown', () => {
       'corrections',
       'code',
       'code-1',
+      'callouts',
     ]);
     expect(body.querySelector('pre.shiki')!.getAttribute('data-language')).toBe('json');
     expect(existsSync(path.join(result.outDir, 'notes/draft-note/index.html'))).toBe(false);
+    const alerts = body.querySelectorAll('.markdown-alert');
+    expect(alerts.map((alert) => alert.getAttribute('aria-label'))).toEqual(['Note', 'Tip', 'Important', 'Warning', 'Caution']);
+    expect(alerts.every((alert) => alert.getAttribute('role') === 'note')).toBe(true);
+    expect(alerts[4]!.querySelector('.markdown-alert-title')!.text).toBe('Caution');
+    expect(alerts[4]!.text).toContain('Without alarms there is no auto-rollback.');
   });
 });
