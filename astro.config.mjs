@@ -56,7 +56,13 @@ export default defineConfig({
         [...githubAlerts],
         rehypeSlug,
         rehypeSectionLinks,
-        [rehypeGlossary, { entries: loadGlossary(path.join(notesDir, '..', 'glossary.yaml')), glossaryUrl: joinBase(base, 'glossary/') }],
+        [
+          rehypeGlossary,
+          {
+            entries: loadGlossary(path.join(notesDir, '..', 'glossary.yaml')),
+            glossaryUrl: joinBase(base, 'glossary/'),
+          },
+        ],
         [rehypeBaseLinks, { base }],
         sections.rehypePlugin,
       ],
@@ -64,7 +70,15 @@ export default defineConfig({
     // Highlighting runs in our own pipeline (src/plugins/syntax-highlighting.ts), without inline styles.
     syntaxHighlight: false,
   },
-  integrations: [reportRuntime(), mdx(), sitemap({ filter: (page) => !page.endsWith('/search/') }), sections.integration, linkCheck({ notesDir }), pagefindIndex(), pagefindDev({ notesDir })],
+  integrations: [
+    reportRuntime(),
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/search/') }),
+    sections.integration,
+    linkCheck({ notesDir }),
+    pagefindIndex(),
+    pagefindDev({ notesDir }),
+  ],
   devToolbar: { enabled: false },
   security: {
     // Every page carries this policy: scripts and styles only from the site itself (plus the one

@@ -1,6 +1,7 @@
 // CloudFront Function (viewer request): the site is built as /dir/index.html files, and S3 behind
 // CloudFront (with origin access control) does not serve a folder's index.html by itself.
 // Also adds the trailing slash the site's URLs always have.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- CloudFront calls `handler` by name
 function handler(event) {
   var request = event.request;
   var uri = request.uri;

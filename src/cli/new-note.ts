@@ -25,7 +25,13 @@ if (existsSync(file)) fail(`${path.relative(process.cwd(), file)} already exists
 // The new note goes last in its topic.
 const orders = readdirSync(notesDir)
   .filter((name) => /\.mdx?$/.test(name))
-  .map((name) => parseYaml(readFileSync(path.join(notesDir, name), 'utf8').split(/^---$/m)[1] ?? '') as { topic?: string; order?: number })
+  .map(
+    (name) =>
+      parseYaml(readFileSync(path.join(notesDir, name), 'utf8').split(/^---$/m)[1] ?? '') as {
+        topic?: string;
+        order?: number;
+      },
+  )
   .filter((frontmatter) => frontmatter.topic === topic)
   .map((frontmatter) => frontmatter.order ?? 0);
 const order = Math.max(0, ...orders) + 1;

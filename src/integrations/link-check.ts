@@ -12,7 +12,10 @@ export function readBuiltSite(outDir: string): CheckedPage[] {
     .map((file) => {
       const document = parse(readFileSync(path.join(outDir, file), 'utf8'));
       return {
-        path: `/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`,
+        path: `/${file
+          .split(path.sep)
+          .join('/')
+          .replace(/index\.html$/, '')}`,
         ids: new Set(document.querySelectorAll('[id]').map((element) => element.id)),
         links: document.querySelectorAll('a[href]').map((anchor) => ({
           href: anchor.getAttribute('href')!,
@@ -54,10 +57,14 @@ export function linkCheck(options: { notesDir: string }): AstroIntegration {
         const pages = readBuiltSite(outDir);
         const problems = checkLinks(pages, base, (sitePath) => existsSync(path.join(outDir, sitePath)));
         if (problems.length > 0) {
-          const lines = problems.map((problem) => `  ${whereIs(problem, options.notesDir, base)}: link ${problem.href} ${problem.message}`);
+          const lines = problems.map(
+            (problem) => `  ${whereIs(problem, options.notesDir, base)}: link ${problem.href} ${problem.message}`,
+          );
           throw new Error(`Broken links:\n${lines.join('\n')}`);
         }
-        logger.info(`Checked ${pages.reduce((sum, page) => sum + page.links.length, 0)} links on ${pages.length} pages`);
+        logger.info(
+          `Checked ${pages.reduce((sum, page) => sum + page.links.length, 0)} links on ${pages.length} pages`,
+        );
       },
     },
   };

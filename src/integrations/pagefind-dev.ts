@@ -41,7 +41,9 @@ export function pagefindDev(options: { notesDir: string }): AstroIntegration {
           stale = false;
           const { port } = server.httpServer!.address() as AddressInfo;
           const origin = `http://localhost:${port}`;
-          const ids = (await readdir(options.notesDir)).filter((file) => /\.mdx?$/.test(file)).map((file) => file.replace(/\.mdx?$/, ''));
+          const ids = (await readdir(options.notesDir))
+            .filter((file) => /\.mdx?$/.test(file))
+            .map((file) => file.replace(/\.mdx?$/, ''));
           const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           for (const id of ids) {
@@ -72,7 +74,10 @@ export function pagefindDev(options: { notesDir: string }): AstroIntegration {
               response.end();
               return;
             }
-            response.setHeader('content-type', CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
+            response.setHeader(
+              'content-type',
+              CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+            );
             response.setHeader('cache-control', 'no-store');
             response.end(file);
           })().catch(next);

@@ -29,10 +29,17 @@ export function sectionRegister(options: SectionRegisterOptions) {
     if (!file.path) return undefined;
     const relative = path.relative(notesDir, path.resolve(file.path));
     if (relative.startsWith('..') || !/\.mdx?$/.test(relative)) return undefined;
-    return relative.replace(/\.mdx?$/, '').split(path.sep).join('/');
+    return relative
+      .replace(/\.mdx?$/, '')
+      .split(path.sep)
+      .join('/');
   };
 
-  const anchorOptions: HeadingAnchorOptions = { noteIdOf, register, onSections: (note, ids) => void sections.set(note, ids) };
+  const anchorOptions: HeadingAnchorOptions = {
+    noteIdOf,
+    register,
+    onSections: (note, ids) => void sections.set(note, ids),
+  };
   const rehypePlugin: [typeof rehypeHeadingAnchors, HeadingAnchorOptions] = [rehypeHeadingAnchors, anchorOptions];
 
   const integration: AstroIntegration = {
@@ -42,13 +49,17 @@ export function sectionRegister(options: SectionRegisterOptions) {
         if (!register) return;
         const problems = checkNotes(register, new Set(sections.keys()));
         if (problems.length > 0) {
-          throw new Error(`Broken section links (${options.registerFile}):\n${problems.map((problem) => `  - ${problem.message}`).join('\n')}`);
+          throw new Error(
+            `Broken section links (${options.registerFile}):\n${problems.map((problem) => `  - ${problem.message}`).join('\n')}`,
+          );
         }
         if (options.update) {
           const updated = publishSections(register, sections);
           writeFileSync(options.registerFile, `${JSON.stringify(updated, null, 2)}\n`);
           const count = Object.values(updated.published).reduce((sum, ids) => sum + ids.length, 0);
-          logger.info(`Section register updated: ${count} published sections in ${path.relative(process.cwd(), options.registerFile)}`);
+          logger.info(
+            `Section register updated: ${count} published sections in ${path.relative(process.cwd(), options.registerFile)}`,
+          );
         }
       },
     },

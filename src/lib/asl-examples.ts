@@ -64,7 +64,10 @@ const mlPipeline: AslExample = {
       label: 'Training keeps failing',
       mocks: {
         ...mlPipelineMocks(0.95),
-        TrainModel: { error: 'SageMaker.AmazonSageMakerException', cause: 'ResourceLimitExceeded: no ml.m5.xlarge capacity' },
+        TrainModel: {
+          error: 'SageMaker.AmazonSageMakerException',
+          cause: 'ResourceLimitExceeded: no ml.m5.xlarge capacity',
+        },
       },
     },
   ],

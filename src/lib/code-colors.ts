@@ -15,9 +15,11 @@ const THEME_PREFIX = { light: 'cl', dark: 'cd' } as const;
 /** Every colour a theme can give a token or the editor, lowercased. */
 export function themeColours(theme: ShikiTheme): string[] {
   const colours = new Set<string>();
-  for (const value of Object.values(theme.colors ?? {})) if (/^#[0-9a-f]{3,8}$/i.test(value)) colours.add(value.toLowerCase());
+  for (const value of Object.values(theme.colors ?? {}))
+    if (/^#[0-9a-f]{3,8}$/i.test(value)) colours.add(value.toLowerCase());
   for (const entry of theme.tokenColors ?? []) {
-    for (const value of [entry.settings?.foreground, entry.settings?.background]) if (value && /^#[0-9a-f]{3,8}$/i.test(value)) colours.add(value.toLowerCase());
+    for (const value of [entry.settings?.foreground, entry.settings?.background])
+      if (value && /^#[0-9a-f]{3,8}$/i.test(value)) colours.add(value.toLowerCase());
   }
   return [...colours].sort();
 }
@@ -34,8 +36,13 @@ export function classesForStyle(style: string): string[] {
     const [property, value] = declaration.split(':').map((part) => part.trim()) as [string, string | undefined];
     if (!property || property === 'overflow-x') continue; // the stylesheet scrolls every code block
     const match = property.match(/^--shiki-(light|dark)(-bg)?$/);
-    if (!match || !value || !/^#[0-9a-f]{3,8}$/i.test(value)) throw new Error(`Unexpected syntax-highlighting style "${declaration}"`);
-    classes.push(match[2] ? `${colourClass(match[1] as 'light' | 'dark', value)}-bg` : colourClass(match[1] as 'light' | 'dark', value));
+    if (!match || !value || !/^#[0-9a-f]{3,8}$/i.test(value))
+      throw new Error(`Unexpected syntax-highlighting style "${declaration}"`);
+    classes.push(
+      match[2]
+        ? `${colourClass(match[1] as 'light' | 'dark', value)}-bg`
+        : colourClass(match[1] as 'light' | 'dark', value),
+    );
   }
   return classes;
 }
@@ -43,7 +50,10 @@ export function classesForStyle(style: string): string[] {
 /** The stylesheet: each class sets a custom property, and light-dark() picks the one for the page's theme. */
 export function codeColourCss(light: ShikiTheme, dark: ShikiTheme): string {
   const rules: string[] = [];
-  for (const [theme, source] of [['light', light], ['dark', dark]] as const) {
+  for (const [theme, source] of [
+    ['light', light],
+    ['dark', dark],
+  ] as const) {
     const variable = theme === 'light' ? '--cl' : '--cd';
     for (const colour of themeColours(source)) {
       const name = colourClass(theme, colour);

@@ -26,7 +26,13 @@ export function timeTicks(endSeconds: number, maxTicks = 6): number[] {
  * A step-function path through snapshots: each value holds until the next snapshot, as the
  * fleet does between phases, then changes at once.
  */
-export function stepPath(snapshots: readonly DeploymentSnapshot[], value: (snapshot: DeploymentSnapshot) => number, x: (t: number) => number, y: (v: number) => number, endSeconds: number): string {
+export function stepPath(
+  snapshots: readonly DeploymentSnapshot[],
+  value: (snapshot: DeploymentSnapshot) => number,
+  x: (t: number) => number,
+  y: (v: number) => number,
+  endSeconds: number,
+): string {
   if (snapshots.length === 0) return '';
   let path = `M${x(snapshots[0]!.t).toFixed(1)},${y(value(snapshots[0]!)).toFixed(1)}`;
   for (let index = 1; index < snapshots.length; index++) {
@@ -42,7 +48,11 @@ export function stepPath(snapshots: readonly DeploymentSnapshot[], value: (snaps
  * instances each fleet runs (bottom) over time, with the alarm moment marked. Blue is dashed and
  * green solid, so the fleets differ without colour; the colours come from CSS variables.
  */
-export function renderDeploymentChart(simulation: DeploymentSimulation, instanceCount: number, options: ChartGeometry & { title: string; alarmAtSeconds?: number | undefined }): string {
+export function renderDeploymentChart(
+  simulation: DeploymentSimulation,
+  instanceCount: number,
+  options: ChartGeometry & { title: string; alarmAtSeconds?: number | undefined },
+): string {
   const { width, height } = options;
   const end = Math.max(simulation.endSeconds, 60);
   const plotWidth = width - MARGIN.left - MARGIN.right;
@@ -51,7 +61,10 @@ export function renderDeploymentChart(simulation: DeploymentSimulation, instance
   const trafficTop = MARGIN.top;
   const instancesTop = MARGIN.top + panelHeight + PANEL_GAP;
   const yTraffic = (percent: number) => trafficTop + panelHeight - (percent / 100) * panelHeight;
-  const maxInstances = Math.max(instanceCount, ...simulation.snapshots.map((snapshot) => Math.max(snapshot.blueInstances, snapshot.greenInstances)));
+  const maxInstances = Math.max(
+    instanceCount,
+    ...simulation.snapshots.map((snapshot) => Math.max(snapshot.blueInstances, snapshot.greenInstances)),
+  );
   const yInstances = (count: number) => instancesTop + panelHeight - (count / maxInstances) * panelHeight;
   const snapshots = simulation.snapshots;
 
@@ -63,39 +76,63 @@ export function renderDeploymentChart(simulation: DeploymentSimulation, instance
   for (const tick of timeTicks(end)) {
     const tx = x(tick).toFixed(1);
     parts.push(`<line class="sim-grid" x1="${tx}" x2="${tx}" y1="${trafficTop}" y2="${instancesTop + panelHeight}"/>`);
-    parts.push(`<text class="sim-tick" x="${tx}" y="${height - 14}" text-anchor="middle">${escapeXml(formatDuration(tick))}</text>`);
+    parts.push(
+      `<text class="sim-tick" x="${tx}" y="${height - 14}" text-anchor="middle">${escapeXml(formatDuration(tick))}</text>`,
+    );
   }
   for (const percent of [0, 50, 100]) {
-    parts.push(`<text class="sim-tick" x="${MARGIN.left - 6}" y="${yTraffic(percent) + 4}" text-anchor="end">${percent}%</text>`);
-    parts.push(`<line class="sim-grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${yTraffic(percent)}" y2="${yTraffic(percent)}"/>`);
+    parts.push(
+      `<text class="sim-tick" x="${MARGIN.left - 6}" y="${yTraffic(percent) + 4}" text-anchor="end">${percent}%</text>`,
+    );
+    parts.push(
+      `<line class="sim-grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${yTraffic(percent)}" y2="${yTraffic(percent)}"/>`,
+    );
   }
   for (const count of [0, maxInstances]) {
-    parts.push(`<text class="sim-tick" x="${MARGIN.left - 6}" y="${yInstances(count) + 4}" text-anchor="end">${count}</text>`);
-    parts.push(`<line class="sim-grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${yInstances(count)}" y2="${yInstances(count)}"/>`);
+    parts.push(
+      `<text class="sim-tick" x="${MARGIN.left - 6}" y="${yInstances(count) + 4}" text-anchor="end">${count}</text>`,
+    );
+    parts.push(
+      `<line class="sim-grid" x1="${MARGIN.left}" x2="${width - MARGIN.right}" y1="${yInstances(count)}" y2="${yInstances(count)}"/>`,
+    );
   }
-  parts.push(`<text class="sim-panel-title" x="${MARGIN.left}" y="${trafficTop - 8}">Traffic on the green (new) fleet</text>`);
+  parts.push(
+    `<text class="sim-panel-title" x="${MARGIN.left}" y="${trafficTop - 8}">Traffic on the green (new) fleet</text>`,
+  );
   parts.push(`<text class="sim-panel-title" x="${MARGIN.left}" y="${instancesTop - 8}">Instances running</text>`);
 
   // Traffic: green share as a filled area, so the blue share is the rest of the band.
   const greenTraffic = stepPath(snapshots, (snapshot) => snapshot.greenTrafficPercent, x, yTraffic, end);
   parts.push(`<path class="sim-area-green" d="${greenTraffic} V${yTraffic(0).toFixed(1)} H${x(0).toFixed(1)} Z"/>`);
   parts.push(`<path class="sim-line-green" d="${greenTraffic}"/>`);
-  parts.push(`<path class="sim-line-blue" d="${stepPath(snapshots, (snapshot) => 100 - snapshot.greenTrafficPercent, x, yTraffic, end)}"/>`);
+  parts.push(
+    `<path class="sim-line-blue" d="${stepPath(snapshots, (snapshot) => 100 - snapshot.greenTrafficPercent, x, yTraffic, end)}"/>`,
+  );
   // Instances of each fleet.
-  parts.push(`<path class="sim-line-blue" d="${stepPath(snapshots, (snapshot) => snapshot.blueInstances, x, yInstances, end)}"/>`);
-  parts.push(`<path class="sim-line-green" d="${stepPath(snapshots, (snapshot) => snapshot.greenInstances, x, yInstances, end)}"/>`);
+  parts.push(
+    `<path class="sim-line-blue" d="${stepPath(snapshots, (snapshot) => snapshot.blueInstances, x, yInstances, end)}"/>`,
+  );
+  parts.push(
+    `<path class="sim-line-green" d="${stepPath(snapshots, (snapshot) => snapshot.greenInstances, x, yInstances, end)}"/>`,
+  );
 
   if (options.alarmAtSeconds !== undefined && options.alarmAtSeconds <= end) {
     const ax = x(options.alarmAtSeconds).toFixed(1);
-    parts.push(`<line class="sim-alarm" x1="${ax}" x2="${ax}" y1="${trafficTop - 4}" y2="${instancesTop + panelHeight}"/>`);
-    parts.push(`<text class="sim-alarm-label" x="${ax}" y="${trafficTop + panelHeight + 18}" text-anchor="middle">⚠ alarm</text>`);
+    parts.push(
+      `<line class="sim-alarm" x1="${ax}" x2="${ax}" y1="${trafficTop - 4}" y2="${instancesTop + panelHeight}"/>`,
+    );
+    parts.push(
+      `<text class="sim-alarm-label" x="${ax}" y="${trafficTop + panelHeight + 18}" text-anchor="middle">⚠ alarm</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
 }
 
 /** The same timeline as rows for a text table: the accessible alternative to the chart. */
-export function chartRows(simulation: DeploymentSimulation): { time: string; phase: string; greenTraffic: string; blue: string; green: string; event: string }[] {
+export function chartRows(
+  simulation: DeploymentSimulation,
+): { time: string; phase: string; greenTraffic: string; blue: string; green: string; event: string }[] {
   return simulation.snapshots.map((snapshot) => ({
     time: formatDuration(snapshot.t),
     phase: snapshot.phase.replace(/-/g, ' '),

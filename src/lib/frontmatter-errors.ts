@@ -20,7 +20,9 @@ export function frontmatterLine(source: string, path: readonly PropertyKey[]): n
     // A list item's first key sits on the item's own `- ` line.
     const from = insideListItem ? line : line + 1;
     const found =
-      typeof key === 'number' ? findListItem(lines, from, frontmatterEnd, indent, key) : findKey(lines, from, frontmatterEnd, indent, String(key));
+      typeof key === 'number'
+        ? findListItem(lines, from, frontmatterEnd, indent, key)
+        : findKey(lines, from, frontmatterEnd, indent, String(key));
     if (!found) break;
     [line, indent] = found;
     insideListItem = typeof key === 'number';
@@ -33,7 +35,13 @@ function indentOf(text: string): number {
 }
 
 /** Finds `key:` deeper than `parentIndent`, stopping when the parent block ends. */
-function findKey(lines: string[], from: number, to: number, parentIndent: number, key: string): [number, number] | undefined {
+function findKey(
+  lines: string[],
+  from: number,
+  to: number,
+  parentIndent: number,
+  key: string,
+): [number, number] | undefined {
   for (let index = from; index < to; index++) {
     const text = lines[index]!;
     if (text.trim() === '') continue;
@@ -46,7 +54,13 @@ function findKey(lines: string[], from: number, to: number, parentIndent: number
 }
 
 /** Finds the `n`th `- ` item of the list that starts below `from`. */
-function findListItem(lines: string[], from: number, to: number, parentIndent: number, n: number): [number, number] | undefined {
+function findListItem(
+  lines: string[],
+  from: number,
+  to: number,
+  parentIndent: number,
+  n: number,
+): [number, number] | undefined {
   let seen = -1;
   for (let index = from; index < to; index++) {
     const text = lines[index]!;

@@ -10,7 +10,10 @@ export function lastCommitDate(file: string): Date | undefined {
   if (!cache.has(file)) {
     let date: Date | undefined;
     try {
-      const output = execFileSync('git', ['log', '-1', '--format=%aI', '--', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const output = execFileSync('git', ['log', '-1', '--format=%aI', '--', file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       date = output ? new Date(output) : undefined;
     } catch {
       date = undefined;

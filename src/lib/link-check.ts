@@ -16,14 +16,22 @@ export interface LinkProblem {
  * Every internal link and `#anchor` must lead somewhere, and a link that opens a new tab must not
  * hand the opener to the other site. `exists(path)` answers whether the site has a file at a path.
  */
-export function checkLinks(pages: readonly CheckedPage[], base: string, exists: (sitePath: string) => boolean): LinkProblem[] {
+export function checkLinks(
+  pages: readonly CheckedPage[],
+  base: string,
+  exists: (sitePath: string) => boolean,
+): LinkProblem[] {
   const byPath = new Map(pages.map((page) => [page.path, page]));
   const problems: LinkProblem[] = [];
   const baseWithoutSlash = base.replace(/\/+$/, '');
   for (const page of pages) {
     for (const link of page.links) {
       if (link.opensNewTab && !(link.rel.includes('noopener') && link.rel.includes('noreferrer'))) {
-        problems.push({ page: page.path, href: link.href, message: 'opens a new tab without rel="noopener noreferrer"' });
+        problems.push({
+          page: page.path,
+          href: link.href,
+          message: 'opens a new tab without rel="noopener noreferrer"',
+        });
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(link.href) || link.href.startsWith('//')) continue; // another site, mail, etc.
       const [target, fragment] = link.href.split('#', 2) as [string, string | undefined];
@@ -44,7 +52,11 @@ export function checkLinks(pages: readonly CheckedPage[], base: string, exists: 
         continue;
       }
       if (fragment && targetPage && !targetPage.ids.has(decodeURIComponent(fragment))) {
-        problems.push({ page: page.path, href: link.href, message: `leads to #${fragment}, which ${sitePath} does not have` });
+        problems.push({
+          page: page.path,
+          href: link.href,
+          message: `leads to #${fragment}, which ${sitePath} does not have`,
+        });
       }
     }
   }

@@ -1,5 +1,12 @@
 import { render } from 'astro:content';
-import { backlinksByNote, courseMap, type Backlink, type CoveredLecture, type NoteLinks, type SectionLink } from './note-graph';
+import {
+  backlinksByNote,
+  courseMap,
+  type Backlink,
+  type CoveredLecture,
+  type NoteLinks,
+  type SectionLink,
+} from './note-graph';
 import { getPublishedNotes, type Note } from './published-notes';
 
 let linksCache: Promise<(NoteLinks & { note: Note })[]> | undefined;

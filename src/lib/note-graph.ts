@@ -83,7 +83,8 @@ export function courseMap(notes: readonly (NoteLinks & { lectures: readonly Lect
         .filter((link) => link.sectionId !== '' && URL.canParse(link.href) && withoutFragment(link.href) === url)
         .map((link) => ({ id: link.sectionId, title: link.sectionTitle }))
         .filter((section, index, all) => all.findIndex((other) => other.id === section.id) === index);
-      if (!entry.notes.some((covered) => covered.id === note.id)) entry.notes.push({ id: note.id, title: note.title, sections });
+      if (!entry.notes.some((covered) => covered.id === note.id))
+        entry.notes.push({ id: note.id, title: note.title, sections });
       lectures.set(url, entry);
     }
   }

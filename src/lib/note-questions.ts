@@ -24,7 +24,13 @@ export async function questionsByNote(): Promise<NoteQuestions[]> {
     (await getPublishedNotes()).map(async (note) => {
       const { headings } = await render(note);
       const file = files.find((candidate) => candidate.noteId === note.id);
-      if (file) problems.push(...sectionProblems(file, headings.map((heading) => heading.slug)));
+      if (file)
+        problems.push(
+          ...sectionProblems(
+            file,
+            headings.map((heading) => heading.slug),
+          ),
+        );
       return { note, headings, questions: file?.questions ?? [] };
     }),
   );

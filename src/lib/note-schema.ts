@@ -5,10 +5,13 @@ import { TOPIC_IDS } from './topics';
 function labelledLink(kind: string, hosts?: readonly string[]) {
   return z.strictObject({
     label: z.string().trim().min(1, `${kind} label must not be empty`),
-    url: z.url({ protocol: /^https$/, error: `${kind} url must be an absolute https:// URL` }).refine(
-      (url) => !hosts || hosts.some((host) => new URL(url).hostname === host || new URL(url).hostname.endsWith(`.${host}`)),
-      { message: `${kind} url must be on ${hosts?.join(' or ')}` },
-    ),
+    url: z
+      .url({ protocol: /^https$/, error: `${kind} url must be an absolute https:// URL` })
+      .refine(
+        (url) =>
+          !hosts || hosts.some((host) => new URL(url).hostname === host || new URL(url).hostname.endsWith(`.${host}`)),
+        { message: `${kind} url must be on ${hosts?.join(' or ')}` },
+      ),
   });
 }
 
@@ -50,9 +53,12 @@ export const noteSchema = z.strictObject({
   sources: z
     .array(labelledLink('source'))
     .min(1, 'sources must list at least one official page')
-    .refine((sources) => sources.length === 0 || sources.some((source) => URL.canParse(source.url) && isOfficial(source.url)), {
-      message: `sources must include an official page (${OFFICIAL_SOURCE_HOSTS.join(', ')})`,
-    }),
+    .refine(
+      (sources) => sources.length === 0 || sources.some((source) => URL.canParse(source.url) && isOfficial(source.url)),
+      {
+        message: `sources must include an official page (${OFFICIAL_SOURCE_HOSTS.join(', ')})`,
+      },
+    ),
   updated: z.coerce.date({ error: 'updated must be a date such as 2026-11-24' }),
   draft: z.boolean(),
 });

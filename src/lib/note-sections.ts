@@ -13,7 +13,9 @@ let countsCache: Promise<Map<string, number>> | undefined;
 export function sectionCounts(): Promise<Map<string, number>> {
   countsCache ??= (async () => {
     const notes = await getPublishedNotes();
-    const counts = await Promise.all(notes.map(async (note) => [note.id, progressSections((await render(note)).headings).length] as const));
+    const counts = await Promise.all(
+      notes.map(async (note) => [note.id, progressSections((await render(note)).headings).length] as const),
+    );
     return new Map(counts);
   })();
   return countsCache;

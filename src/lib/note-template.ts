@@ -14,15 +14,15 @@ export function noteSlug(title: string): string {
 export function noteTemplate(options: { title: string; topic: TopicId; order: number; date: string }): string {
   const frontmatter = stringify(
     {
-    title: options.title.trim(),
-    description: `What ${options.title.trim()} is, when to use it, and what the exam asks about it.`,
-    topic: options.topic,
-    tags: [noteSlug(options.title)],
-    order: options.order,
-    lectures: [],
-    sources: [{ label: 'AWS documentation', url: 'https://docs.aws.amazon.com/' }],
-    updated: options.date,
-    draft: false,
+      title: options.title.trim(),
+      description: `What ${options.title.trim()} is, when to use it, and what the exam asks about it.`,
+      topic: options.topic,
+      tags: [noteSlug(options.title)],
+      order: options.order,
+      lectures: [],
+      sources: [{ label: 'AWS documentation', url: 'https://docs.aws.amazon.com/' }],
+      updated: options.date,
+      draft: false,
     },
     { lineWidth: 0 },
   );

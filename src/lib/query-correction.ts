@@ -10,7 +10,8 @@ export function queryWords(query: string): string[] {
 
 /** Counts the words of a text that are long enough to be worth correcting towards. */
 export function countWords(text: string, into = new Map<string, number>()): Map<string, number> {
-  for (const word of queryWords(text)) if (word.length >= 3 && !/^\d+$/.test(word)) into.set(word, (into.get(word) ?? 0) + 1);
+  for (const word of queryWords(text))
+    if (word.length >= 3 && !/^\d+$/.test(word)) into.set(word, (into.get(word) ?? 0) + 1);
   return into;
 }
 
@@ -29,7 +30,8 @@ export function closestWord(word: string, vocabulary: Vocabulary): string | unde
     if (Math.abs(candidate.length - word.length) > limit) continue;
     const edits = distance(word, candidate);
     if (edits > limit) continue;
-    if (!best || edits < best.distance || (edits === best.distance && count > best.count)) best = { word: candidate, distance: edits, count };
+    if (!best || edits < best.distance || (edits === best.distance && count > best.count))
+      best = { word: candidate, distance: edits, count };
   }
   return best?.word;
 }

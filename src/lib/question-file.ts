@@ -59,12 +59,18 @@ function readableMessage(issue: SchemaIssue): string {
  * Reads one question file. Throws one error listing every problem as `file:line: field: message`,
  * naming the question's index and id, e.g. `eks.yaml:14: [2].choices: … (question "fargate")`.
  */
-export function parseQuestionFile(filePath: string, source: string, noteId = path.basename(filePath).replace(/\.ya?ml$/, '')): QuestionFile {
+export function parseQuestionFile(
+  filePath: string,
+  source: string,
+  noteId = path.basename(filePath).replace(/\.ya?ml$/, ''),
+): QuestionFile {
   const file = displayPath(filePath);
   const lines = new LineCounter();
   const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => `${file}:${error.linePos?.[0].line ?? 1}: (yaml): ${error.message.split('\n')[0]}`);
+    const problems = document.errors.map(
+      (error) => `${file}:${error.linePos?.[0].line ?? 1}: (yaml): ${error.message.split('\n')[0]}`,
+    );
     throw new Error(`Invalid questions in ${file}:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
   const data: unknown = document.toJS();
@@ -75,7 +81,8 @@ export function parseQuestionFile(filePath: string, source: string, noteId = pat
       // An unknown key is reported on the question; point at the key itself.
       const where = keys.length > 0 ? [...issue.path, keys[0]!] : issue.path;
       const index = issue.path[0];
-      const id = typeof index === 'number' && Array.isArray(data) ? (data[index] as { id?: unknown } | null)?.id : undefined;
+      const id =
+        typeof index === 'number' && Array.isArray(data) ? (data[index] as { id?: unknown } | null)?.id : undefined;
       const question = typeof id === 'string' ? ` (question "${id}")` : '';
       return `${file}:${lineOf(document.contents, where, lines)}: ${fieldName(where) || '(file)'}: ${readableMessage(issue)}${question}`;
     });
@@ -119,7 +126,10 @@ export function loadQuestionFiles(directory = questionsDirectory()): QuestionFil
     }
     try {
       // A note in a subfolder (`aws/eks.mdx`) has its questions in the same subfolder here.
-      const noteId = name.split(path.sep).join('/').replace(/\.ya?ml$/, '');
+      const noteId = name
+        .split(path.sep)
+        .join('/')
+        .replace(/\.ya?ml$/, '');
       const parsed = parseQuestionFile(filePath, readFileSync(filePath, 'utf8'), noteId);
       cache.set(filePath, { modified, parsed });
       files.push(parsed);
@@ -153,7 +163,10 @@ export function orphanProblems(files: readonly QuestionFile[], noteIds: readonly
   const known = new Set(noteIds);
   return files
     .filter((file) => !known.has(file.noteId))
-    .map((file) => `${file.file}:1: (file): there is no note "${file.noteId}" for these questions; the file name must be a note's id`);
+    .map(
+      (file) =>
+        `${file.file}:1: (file): there is no note "${file.noteId}" for these questions; the file name must be a note's id`,
+    );
 }
 
 /** Fails the build with every problem found, or does nothing. */

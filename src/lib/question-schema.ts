@@ -16,26 +16,39 @@ export const questionSchema = z
   .strictObject({
     id: kebabId,
     prompt: z.string().trim().min(20, 'prompt must be a full question'),
-    choices: z.array(choiceSchema).min(3, 'a question needs at least 3 choices').max(6, 'a question has at most 6 choices'),
+    choices: z
+      .array(choiceSchema)
+      .min(3, 'a question needs at least 3 choices')
+      .max(6, 'a question has at most 6 choices'),
     explanation: z.string().trim().min(40, 'explanation must say why the answer is right'),
     section: kebabId,
   })
   .superRefine((question, context) => {
     const correct = question.choices.filter((choice) => choice.correct).length;
-    if (correct === 0) context.addIssue({ code: 'custom', path: ['choices'], message: 'at least one choice must be marked correct: true' });
+    if (correct === 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['choices'],
+        message: 'at least one choice must be marked correct: true',
+      });
     if (correct === question.choices.length)
       context.addIssue({ code: 'custom', path: ['choices'], message: 'at least one choice must be wrong' });
     const texts = question.choices.map((choice) => choice.text.toLowerCase());
-    if (new Set(texts).size !== texts.length) context.addIssue({ code: 'custom', path: ['choices'], message: 'choices must be different' });
+    if (new Set(texts).size !== texts.length)
+      context.addIssue({ code: 'custom', path: ['choices'], message: 'choices must be different' });
   });
 
 /** A question file: the questions of one note, in `content/questions/<note-id>.yaml`. */
-export const questionFileSchema = z.array(questionSchema).min(1).superRefine((questions, context) => {
-  const seen = new Set<string>();
-  questions.forEach((question, index) => {
-    if (seen.has(question.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate question id "${question.id}"` });
-    seen.add(question.id);
+export const questionFileSchema = z
+  .array(questionSchema)
+  .min(1)
+  .superRefine((questions, context) => {
+    const seen = new Set<string>();
+    questions.forEach((question, index) => {
+      if (seen.has(question.id))
+        context.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate question id "${question.id}"` });
+      seen.add(question.id);
+    });
   });
-});
 
 export type Question = z.infer<typeof questionSchema>;

@@ -108,7 +108,11 @@ export interface TopicScore {
 }
 
 /** Scores per topic, for questions given as key → topic, in the order topics first appear. */
-export function topicScores(questions: readonly { key: string; topic: string }[], cards: Readonly<Record<string, Card>>, now: number): TopicScore[] {
+export function topicScores(
+  questions: readonly { key: string; topic: string }[],
+  cards: Readonly<Record<string, Card>>,
+  now: number,
+): TopicScore[] {
   const scores = new Map<string, TopicScore>();
   for (const { key, topic } of questions) {
     let score = scores.get(topic);

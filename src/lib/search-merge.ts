@@ -2,7 +2,9 @@ import { sectionLengths, sectionScore, type NoteHit, type PagefindFragment, type
 
 /** Words that carry no meaning in a question such as "what was the baking period again?". */
 const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from how i in is it me my of on or should that the this to was what when where which who why will with again vs versus'.split(' '),
+  'a an and are as at be by can do does for from how i in is it me my of on or should that the this to was what when where which who why will with again vs versus'.split(
+    ' ',
+  ),
 );
 
 /** A result URL without its query string: the same section whichever word found it. */
@@ -39,7 +41,10 @@ interface SectionTally {
  * count most, through Pagefind's weights).
  * Notes are ordered by their best section; each note keeps its `maxSections` best.
  */
-export function mergeWordSearches(perWord: ReadonlyMap<string, readonly PagefindFragment[]>, maxSections = 3): NoteHit[] {
+export function mergeWordSearches(
+  perWord: ReadonlyMap<string, readonly PagefindFragment[]>,
+  maxSections = 3,
+): NoteHit[] {
   const words = [...perWord.keys()];
   const tallies = new Map<string, SectionTally>();
   const notes = new Map<string, { title: string; excerpt: string }>();
@@ -49,7 +54,8 @@ export function mergeWordSearches(perWord: ReadonlyMap<string, readonly Pagefind
       const noteUrl = pageKey(fragment.url);
       if (!notes.has(noteUrl)) notes.set(noteUrl, { title, excerpt: fragment.excerpt });
       const lengths = sectionLengths(fragment);
-      const averageLength = lengths.size > 0 ? [...lengths.values()].reduce((sum, length) => sum + length, 0) / lengths.size : undefined;
+      const averageLength =
+        lengths.size > 0 ? [...lengths.values()].reduce((sum, length) => sum + length, 0) / lengths.size : undefined;
       for (const sub of fragment.sub_results ?? []) {
         if (!sub.url.includes('#')) continue;
         const score = sectionScore(sub, lengths.get(decodeURIComponent(sub.url.split('#')[1]!)), averageLength);
@@ -78,11 +84,18 @@ export function mergeWordSearches(perWord: ReadonlyMap<string, readonly Pagefind
 
   const hits = new Map<string, NoteHit>();
   for (const tally of bySection) {
-    const hit = hits.get(tally.noteUrl) ?? { title: tally.noteTitle, url: withHighlight(tally.noteUrl, words), excerpt: tally.noteExcerpt, sections: [] };
+    const hit = hits.get(tally.noteUrl) ?? {
+      title: tally.noteTitle,
+      url: withHighlight(tally.noteUrl, words),
+      excerpt: tally.noteExcerpt,
+      sections: [],
+    };
     if (hit.sections.length < maxSections) hit.sections.push(tally.section);
     hits.set(tally.noteUrl, hit);
   }
   // Notes that matched only before their first heading still count, after the others.
-  for (const [url, note] of notes) if (!hits.has(url)) hits.set(url, { title: note.title, url: withHighlight(url, words), excerpt: note.excerpt, sections: [] });
+  for (const [url, note] of notes)
+    if (!hits.has(url))
+      hits.set(url, { title: note.title, url: withHighlight(url, words), excerpt: note.excerpt, sections: [] });
   return [...hits.values()];
 }

@@ -66,7 +66,12 @@ export function sectionLengths(fragment: PagefindFragment): Map<string, number> 
 export function toNoteHit(fragment: PagefindFragment, maxSections = 3): NoteHit {
   const sections = (fragment.sub_results ?? [])
     .filter((sub) => sub.url.includes('#'))
-    .map(({ title, url, excerpt, ...rest }) => ({ title, url, excerpt, score: sectionScore({ title, url, excerpt, ...rest }) }))
+    .map(({ title, url, excerpt, ...rest }) => ({
+      title,
+      url,
+      excerpt,
+      score: sectionScore({ title, url, excerpt, ...rest }),
+    }))
     .sort((a, b) => b.score - a.score)
     .slice(0, maxSections);
   return { title: fragment.meta.title ?? fragment.url, url: fragment.url, excerpt: fragment.excerpt, sections };

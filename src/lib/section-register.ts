@@ -17,7 +17,12 @@ export interface RegisterProblem {
 export const EMPTY_REGISTER: SectionRegister = { published: {}, moved: {} };
 
 /** Where a published id leads now: itself, or the end of its chain of moves (undefined if broken or circular). */
-export function resolveSection(register: SectionRegister, note: string, section: string, current: ReadonlySet<string>): string | undefined {
+export function resolveSection(
+  register: SectionRegister,
+  note: string,
+  section: string,
+  current: ReadonlySet<string>,
+): string | undefined {
   const moves = register.moved[note] ?? {};
   const seen = new Set<string>();
   let id = section;
@@ -31,7 +36,11 @@ export function resolveSection(register: SectionRegister, note: string, section:
 }
 
 /** Published sections of one note that no longer resolve, each with what the author can do about it. */
-export function checkNoteSections(register: SectionRegister, note: string, current: ReadonlySet<string>): RegisterProblem[] {
+export function checkNoteSections(
+  register: SectionRegister,
+  note: string,
+  current: ReadonlySet<string>,
+): RegisterProblem[] {
   const problems: RegisterProblem[] = [];
   for (const section of register.published[note] ?? []) {
     if (resolveSection(register, note, section, current) !== undefined) continue;
@@ -60,7 +69,11 @@ export function checkNotes(register: SectionRegister, presentNotes: ReadonlySet<
 }
 
 /** Old ids to keep as aliases in a note, keyed by the current section they now lead to. */
-export function aliasesFor(register: SectionRegister, note: string, current: ReadonlySet<string>): Map<string, string[]> {
+export function aliasesFor(
+  register: SectionRegister,
+  note: string,
+  current: ReadonlySet<string>,
+): Map<string, string[]> {
   const aliases = new Map<string, string[]>();
   for (const old of Object.keys(register.moved[note] ?? {})) {
     if (current.has(old)) continue;
@@ -71,11 +84,15 @@ export function aliasesFor(register: SectionRegister, note: string, current: Rea
 }
 
 /** The register with every current section published (new ids appended; nothing removed). */
-export function publishSections(register: SectionRegister, sections: ReadonlyMap<string, readonly string[]>): SectionRegister {
+export function publishSections(
+  register: SectionRegister,
+  sections: ReadonlyMap<string, readonly string[]>,
+): SectionRegister {
   const published: Record<string, string[]> = structuredClone(register.published);
   for (const [note, ids] of [...sections].sort(([a], [b]) => a.localeCompare(b))) {
     const list = (published[note] ??= []);
-    for (const id of ids) if (!list.includes(id) && resolveSection(register, note, id, new Set()) === undefined) list.push(id);
+    for (const id of ids)
+      if (!list.includes(id) && resolveSection(register, note, id, new Set()) === undefined) list.push(id);
   }
   const sorted = Object.fromEntries(Object.entries(published).sort(([a], [b]) => a.localeCompare(b)));
   return { published: sorted, moved: register.moved };
@@ -87,7 +104,7 @@ export function parseRegister(json: string, file: string): SectionRegister {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const isRecordOf = (value: unknown, check: (item: unknown) => boolean) =>
     typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(check);

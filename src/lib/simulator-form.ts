@@ -31,8 +31,14 @@ export const DEFAULT_FORM: SimulatorForm = {
 
 /** The `DeploymentConfig` of `UpdateEndpoint` that the form describes, with only the fields that apply. */
 export function toDeploymentConfig(form: SimulatorForm): DeploymentConfig {
-  const rollback = form.alarmNames.length > 0 ? { AutoRollbackConfiguration: { Alarms: form.alarmNames.map((AlarmName) => ({ AlarmName })) } } : {};
-  const timeout = form.maximumExecutionTimeoutInSeconds === undefined ? {} : { MaximumExecutionTimeoutInSeconds: form.maximumExecutionTimeoutInSeconds };
+  const rollback =
+    form.alarmNames.length > 0
+      ? { AutoRollbackConfiguration: { Alarms: form.alarmNames.map((AlarmName) => ({ AlarmName })) } }
+      : {};
+  const timeout =
+    form.maximumExecutionTimeoutInSeconds === undefined
+      ? {}
+      : { MaximumExecutionTimeoutInSeconds: form.maximumExecutionTimeoutInSeconds };
   if (form.policy === 'ROLLING') {
     return {
       RollingUpdatePolicy: {
@@ -45,7 +51,11 @@ export function toDeploymentConfig(form: SimulatorForm): DeploymentConfig {
     };
   }
   const size =
-    form.policy === 'CANARY' ? { CanarySize: form.canarySize } : form.policy === 'LINEAR' ? { LinearStepSize: form.linearStepSize } : {};
+    form.policy === 'CANARY'
+      ? { CanarySize: form.canarySize }
+      : form.policy === 'LINEAR'
+        ? { LinearStepSize: form.linearStepSize }
+        : {};
   return {
     BlueGreenUpdatePolicy: {
       TrafficRoutingConfiguration: { Type: form.policy, WaitIntervalInSeconds: form.waitIntervalInSeconds, ...size },
@@ -62,5 +72,8 @@ export function parseNumber(text: string): number {
 }
 
 export function capacity(type: string, value: string): CapacitySize {
-  return { Type: (type === 'INSTANCE_COUNT' ? 'INSTANCE_COUNT' : 'CAPACITY_PERCENT') as CapacitySizeType, Value: parseNumber(value) };
+  return {
+    Type: (type === 'INSTANCE_COUNT' ? 'INSTANCE_COUNT' : 'CAPACITY_PERCENT') as CapacitySizeType,
+    Value: parseNumber(value),
+  };
 }

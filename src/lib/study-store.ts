@@ -31,10 +31,7 @@ export interface StudyProgressV1 {
 }
 
 export type LoadStatus =
-  | { kind: 'empty' }
-  | { kind: 'ok' }
-  | { kind: 'migrated'; from: number }
-  | { kind: 'reset'; reason: string };
+  { kind: 'empty' } | { kind: 'ok' } | { kind: 'migrated'; from: number } | { kind: 'reset'; reason: string };
 
 export interface LoadedProgress {
   progress: StudyProgress;
@@ -81,7 +78,10 @@ function isCard(value: unknown): value is Card {
 }
 
 function isUnderstood(value: unknown): value is StudyProgress['understood'] {
-  return isRecord(value) && Object.values(value).every((sections) => isRecord(sections) && Object.values(sections).every(isTime));
+  return (
+    isRecord(value) &&
+    Object.values(value).every((sections) => isRecord(sections) && Object.values(sections).every(isTime))
+  );
 }
 
 function checkV2(value: Record<string, unknown>): Checked<StudyProgress> {
@@ -97,9 +97,15 @@ function checkV2(value: Record<string, unknown>): Checked<StudyProgress> {
 function checkV1(value: Record<string, unknown>): Checked<StudyProgressV1> {
   const { answers, understood } = value;
   const validAnswers =
-    isRecord(answers) && Object.values(answers).every((answer) => isRecord(answer) && typeof answer.correct === 'boolean' && isTime(answer.at));
+    isRecord(answers) &&
+    Object.values(answers).every(
+      (answer) => isRecord(answer) && typeof answer.correct === 'boolean' && isTime(answer.at),
+    );
   if (!validAnswers) return { ok: false, reason: '"answers" is not a list of answers' };
-  if (!Array.isArray(understood) || !understood.every((entry) => typeof entry === 'string' && /^[^#]+#[^#]+$/.test(entry))) {
+  if (
+    !Array.isArray(understood) ||
+    !understood.every((entry) => typeof entry === 'string' && /^[^#]+#[^#]+$/.test(entry))
+  ) {
     return { ok: false, reason: '"understood" is not a list of note#section strings' };
   }
   return { ok: true, value: { version: 1, answers: answers as StudyProgressV1['answers'], understood } };
@@ -181,7 +187,8 @@ export function mergeProgress(ours: StudyProgress, theirs: StudyProgress): Study
   return { version: CURRENT_VERSION, cards, understood };
 }
 
-export type ImportResult = { ok: true; progress: StudyProgress; cards: number; sections: number } | { ok: false; reason: string };
+export type ImportResult =
+  { ok: true; progress: StudyProgress; cards: number; sections: number } | { ok: false; reason: string };
 
 /** An exported file merged into the current progress; a file that is not valid progress changes nothing. */
 export function importProgress(text: string, current: StudyProgress, now: number): ImportResult {
@@ -194,12 +201,24 @@ export function importProgress(text: string, current: StudyProgress, now: number
 }
 
 /** Progress with one answer recorded: the card is `before` (its state ahead of this sitting) reviewed at `quality`. */
-export function recordAnswer(progress: StudyProgress, key: string, before: Card | undefined, quality: Quality, now: number): StudyProgress {
+export function recordAnswer(
+  progress: StudyProgress,
+  key: string,
+  before: Card | undefined,
+  quality: Quality,
+  now: number,
+): StudyProgress {
   return { ...progress, cards: { ...progress.cards, [key]: review(before, quality, now) } };
 }
 
 /** Progress with a section marked as understood, or the mark removed. */
-export function markUnderstood(progress: StudyProgress, note: string, section: string, understood: boolean, now: number): StudyProgress {
+export function markUnderstood(
+  progress: StudyProgress,
+  note: string,
+  section: string,
+  understood: boolean,
+  now: number,
+): StudyProgress {
   const sections = { ...progress.understood[note] };
   if (understood) sections[section] ??= now;
   else delete sections[section];
@@ -222,7 +241,8 @@ export function statusMessage(status: LoadStatus): string | undefined {
   return undefined;
 }
 
-export const SAVE_FAILED = 'Your progress could not be saved: this browser blocks or has filled its storage for this site.';
+export const SAVE_FAILED =
+  'Your progress could not be saved: this browser blocks or has filled its storage for this site.';
 
 /* ---- localStorage, through browser-storage.ts ---- */
 
@@ -235,7 +255,10 @@ export function loadProgress(now: number): LoadedProgress {
  * Reads the latest saved progress (another tab may have changed it), applies `change`, and saves.
  * An unreadable document is copied to BACKUP_KEY before it is replaced.
  */
-export function updateProgress(change: (progress: StudyProgress) => StudyProgress, now: number): { progress: StudyProgress; saved: boolean } {
+export function updateProgress(
+  change: (progress: StudyProgress) => StudyProgress,
+  now: number,
+): { progress: StudyProgress; saved: boolean } {
   const raw = readStored(STORAGE_KEY);
   const loaded = parseProgress(raw, now);
   if (loaded.status.kind === 'reset' && raw !== undefined) writeStored(BACKUP_KEY, raw);

@@ -11,7 +11,13 @@ export function rehypeBaseLinks(options: { base: string }) {
     if (options.base === '/' || options.base === '') return;
     visit(tree, 'element', (element: Element) => {
       const href = element.properties.href;
-      if (element.tagName === 'a' && typeof href === 'string' && href.startsWith('/') && !href.startsWith('//') && !href.startsWith(options.base)) {
+      if (
+        element.tagName === 'a' &&
+        typeof href === 'string' &&
+        href.startsWith('/') &&
+        !href.startsWith('//') &&
+        !href.startsWith(options.base)
+      ) {
         element.properties.href = joinBase(options.base, href);
       }
     });

@@ -12,7 +12,11 @@ export function rehypeCodeClasses() {
       try {
         const classes = classesForStyle(style);
         const existing = element.properties.className ?? element.properties.class;
-        const current = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
+        const current = Array.isArray(existing)
+          ? existing.map(String)
+          : typeof existing === 'string'
+            ? existing.split(/\s+/)
+            : [];
         delete element.properties.class;
         element.properties.className = [...current, ...classes];
         delete element.properties.style;

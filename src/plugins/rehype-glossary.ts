@@ -11,7 +11,22 @@ export interface GlossaryOptions {
 }
 
 /** Where a term is never explained: code, links, headings and our own widgets. */
-const SKIPPED_TAGS = new Set(['a', 'code', 'pre', 'kbd', 'script', 'style', 'svg', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SKIPPED_TAGS = new Set([
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'script',
+  'style',
+  'svg',
+  'button',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 
 /**
  * Marks the first use of each glossary term in every section: a link to its glossary entry,
@@ -28,7 +43,11 @@ export function rehypeGlossary(options: GlossaryOptions) {
     const termLink = (term: string, text: string): Element => {
       used.add(term);
       const anchor = termAnchor(term);
-      return h('a', { className: ['term'], href: `${options.glossaryUrl}#${anchor}`, ariaDescribedBy: `tip-${anchor}` }, text);
+      return h(
+        'a',
+        { className: ['term'], href: `${options.glossaryUrl}#${anchor}`, ariaDescribedBy: `tip-${anchor}` },
+        text,
+      );
     };
 
     const walk = (parent: Root | Element) => {
@@ -41,7 +60,9 @@ export function rehypeGlossary(options: GlossaryOptions) {
           children.push(child);
         } else if (child.type === 'text') {
           for (const segment of splitByTerms((child as Text).value, matcher, marked)) {
-            children.push('term' in segment ? termLink(segment.term, segment.text) : { type: 'text', value: segment.text });
+            children.push(
+              'term' in segment ? termLink(segment.term, segment.text) : { type: 'text', value: segment.text },
+            );
           }
         } else {
           children.push(child);
@@ -54,7 +75,10 @@ export function rehypeGlossary(options: GlossaryOptions) {
     if (used.size === 0) return;
     const definitions = [...used].sort().map((term) => {
       const entry = byTerm.get(term)!;
-      return h('span', { id: `tip-${termAnchor(term)}`, role: 'tooltip' }, [h('strong', entry.expansion), `: ${entry.definition}`]);
+      return h('span', { id: `tip-${termAnchor(term)}`, role: 'tooltip' }, [
+        h('strong', entry.expansion),
+        `: ${entry.definition}`,
+      ]);
     });
     tree.children.push(h('div', { className: ['term-tips'], hidden: true, dataPagefindIgnore: 'all' }, definitions));
   };

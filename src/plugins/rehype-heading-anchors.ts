@@ -26,8 +26,24 @@ function wrapHeading(heading: Element, id: string, aliases: string[]): Element {
   return h('div', { className: ['heading-wrapper'], dataLevel: String(headingRank(heading)) }, [
     ...aliases.map((alias) => h('span', { id: alias, className: ['section-alias'] })),
     heading,
-    h('a', { className: ['anchor-link'], href: `#${id}`, ariaLabelledBy: `${SECTION_LINK_LABEL} ${id}`, dataPagefindIgnore: 'all' }, '#'),
-    h('button', { type: 'button', className: ['copy-link'], dataSection: id, ariaLabelledBy: `${COPY_LINK_LABEL} ${id}`, hidden: true, dataPagefindIgnore: 'all' }),
+    h(
+      'a',
+      {
+        className: ['anchor-link'],
+        href: `#${id}`,
+        ariaLabelledBy: `${SECTION_LINK_LABEL} ${id}`,
+        dataPagefindIgnore: 'all',
+      },
+      '#',
+    ),
+    h('button', {
+      type: 'button',
+      className: ['copy-link'],
+      dataSection: id,
+      ariaLabelledBy: `${COPY_LINK_LABEL} ${id}`,
+      hidden: true,
+      dataPagefindIgnore: 'all',
+    }),
   ]);
 }
 
@@ -58,7 +74,9 @@ export function rehypeHeadingAnchors(options: HeadingAnchorOptions) {
     if (options.register) {
       const problems = checkNoteSections(options.register, note, current);
       if (problems.length > 0) {
-        file.fail(`Broken section links in ${file.path}:\n${problems.map((problem) => `  - ${problem.message}`).join('\n')}`);
+        file.fail(
+          `Broken section links in ${file.path}:\n${problems.map((problem) => `  - ${problem.message}`).join('\n')}`,
+        );
       }
     }
     options.onSections?.(note, ids);

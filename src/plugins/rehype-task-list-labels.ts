@@ -13,16 +13,26 @@ export function rehypeTaskListLabels() {
     let count = 0;
     visit(tree, 'element', (item: Element) => {
       if (item.tagName !== 'li') return;
-      const checkbox = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'input');
+      const checkbox = item.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'input',
+      );
       if (!checkbox || checkbox.properties.type !== 'checkbox') return;
       const rest = item.children.filter((child) => child !== checkbox);
       if (rest.some((child) => child.type === 'element' && PHRASING_BLOCKERS.has(child.tagName))) {
-        checkbox.properties.ariaLabel = toString({ type: 'element', tagName: 'span', properties: {}, children: rest }).trim();
+        checkbox.properties.ariaLabel = toString({
+          type: 'element',
+          tagName: 'span',
+          properties: {},
+          children: rest,
+        }).trim();
         return;
       }
       const id = `task-${++count}`;
       checkbox.properties['ariaLabelledBy'] = [id];
-      item.children = [checkbox, { type: 'element', tagName: 'span', properties: { id }, children: rest as ElementContent[] }];
+      item.children = [
+        checkbox,
+        { type: 'element', tagName: 'span', properties: { id }, children: rest as ElementContent[] },
+      ];
     });
   };
 }

@@ -138,7 +138,11 @@ function stringField(value: unknown, field: string): string | undefined {
 }
 
 /** The figure: the scrollable diagram, its caption, and the player's server-rendered markup. */
-function diagramFigure(definition: unknown, title: string, id: string): { hProperties: Element['properties']; hChildren: ElementContent[] } {
+function diagramFigure(
+  definition: unknown,
+  title: string,
+  id: string,
+): { hProperties: Element['properties']; hChildren: ElementContent[] } {
   const svg = fromHtml(renderAslSvg(definition, { title, idPrefix: id }), { fragment: true, space: 'svg' });
   // Positions would point into the generated SVG text, not into the note.
   visit(svg, (node: HastNodes) => void delete node.position);
@@ -193,7 +197,11 @@ function playerMarkup(definition: unknown, id: string): Element {
         h('div', { className: ['asl-player-scenarios'], role: 'group', ariaLabelledBy: `${id}-scenarios` }, [
           h('span', { id: `${id}-scenarios` }, 'Example results:'),
           ...example.scenarios.map((scenario, index) =>
-            h('button', { type: 'button', dataScenario: String(index), ariaPressed: index === 0 ? 'true' : 'false' }, scenario.label),
+            h(
+              'button',
+              { type: 'button', dataScenario: String(index), ariaPressed: index === 0 ? 'true' : 'false' },
+              scenario.label,
+            ),
           ),
         ]),
         h('div', { className: ['asl-player-controls'], role: 'group', ariaLabel: 'Execution' }, [

@@ -19,7 +19,10 @@ export function remarkExplicitIds() {
       if (id === undefined) return;
       if (!isValidSectionId(id)) {
         const line = last.position?.start.line ?? heading.position?.start.line;
-        file.fail(`Section id "${id}" must be lowercase words joined by hyphens (e.g. canary-mode), in ${file.path}:${line}`, last);
+        file.fail(
+          `Section id "${id}" must be lowercase words joined by hyphens (e.g. canary-mode), in ${file.path}:${line}`,
+          last,
+        );
       }
       heading.children.pop();
       const previous = heading.children.at(-1);

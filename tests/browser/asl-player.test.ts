@@ -41,7 +41,9 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
   const status = (page: Page) => page.locator('.asl-player-status').textContent();
   const fact = (page: Page, term: string) => page.locator(`.asl-player-facts dt:text-is("${term}") + dd`).textContent();
   const json = async (page: Page, title: string) =>
-    JSON.parse((await page.locator(`.asl-player-json:has(> .asl-player-json-title:text-is("${title}")) pre`).textContent())!) as unknown;
+    JSON.parse(
+      (await page.locator(`.asl-player-json:has(> .asl-player-json-title:text-is("${title}")) pre`).textContent())!,
+    ) as unknown;
 
   it('loads the player only once the diagram is reached, and steps the 0.95 scenario to a deployment', async () => {
     const { page, requests } = await openNote();
@@ -77,7 +79,10 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
     expect(await status(page)).toMatch(/^Step 7: DeploymentStarted \(Succeed\)\. Execution succeeded/);
     expect(await step.getAttribute('aria-disabled')).toBe('true');
     // The deployment's output still carries the event, with the training job and evaluation added.
-    expect(await json(page, 'Output of the execution')).toMatchObject({ 'detail-type': 'Object Created', evaluation: { accuracy: 0.95 } });
+    expect(await json(page, 'Output of the execution')).toMatchObject({
+      'detail-type': 'Object Created',
+      evaluation: { accuracy: 0.95 },
+    });
   });
 
   it('shows the Choice rule and each state’s input and output while stepping', async () => {
@@ -87,7 +92,10 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
     await step.click();
     expect(await fact(page, 'Next')).toBe('EvaluateModel');
     expect(await json(page, 'Input')).toMatchObject({ source: 'aws.s3' });
-    expect(await json(page, 'Output')).toMatchObject({ source: 'aws.s3', training: { TrainingJobStatus: 'Completed' } });
+    expect(await json(page, 'Output')).toMatchObject({
+      source: 'aws.s3',
+      training: { TrainingJobStatus: 'Completed' },
+    });
     await step.click();
     await step.click();
     expect(await current(page)).toBe('CheckAccuracy');
@@ -148,7 +156,9 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
     await step.focus();
     await page.keyboard.press('Enter');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('.asl-player-error').first().textContent()).toMatch(/^Execution input is not valid JSON: /);
+    expect(await page.locator('.asl-player-error').first().textContent()).toMatch(
+      /^Execution input is not valid JSON: /,
+    );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('input');
     expect(await current(page)).toBeNull();
 
@@ -165,7 +175,9 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
     await page.getByRole('button', { name: 'Run to end' }).focus();
     await page.keyboard.press('Enter');
     expect(await fact(page, 'Execution')).toContain('failed');
-    const outline = await page.getByRole('button', { name: 'Run to end' }).evaluate((button) => getComputedStyle(button).outlineStyle);
+    const outline = await page
+      .getByRole('button', { name: 'Run to end' })
+      .evaluate((button) => getComputedStyle(button).outlineStyle);
     expect(outline).toBe('solid');
     expect(errors).toEqual([]);
   });
@@ -197,7 +209,10 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
         const { page } = await openNote({ viewport: { width, height: 800 }, colorScheme });
         await reachPlayer(page);
         for (let i = 0; i < 3; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
-        const text = await page.locator('figure.asl-diagram g[data-state="CheckAccuracy"] text').first().evaluate((node) => getComputedStyle(node).fill);
+        const text = await page
+          .locator('figure.asl-diagram g[data-state="CheckAccuracy"] text')
+          .first()
+          .evaluate((node) => getComputedStyle(node).fill);
         expect(text).toBe(colorScheme === 'dark' ? 'rgb(230, 234, 239)' : 'rgb(27, 31, 36)');
         // From the top, as a full-page capture, so the sticky site header is not stamped over the figure.
         await page.evaluate(() => scrollTo(0, 0));

@@ -13,16 +13,24 @@ describe('a note made with npm run new', () => {
     const content = await mkdtemp(path.join(os.tmpdir(), 'new-note-'));
     await cp(path.join(repoRoot, 'content'), content, { recursive: true });
     const notesDir = path.join(content, 'notes');
-    const created = spawnSync(process.execPath, [path.join(repoRoot, 'src/cli/new-note.ts'), 'Amazon SageMaker Model Monitor', '--topic', 'model-deployment'], {
-      env: { ...process.env, NOTES_DIR: notesDir },
-      encoding: 'utf8',
-    });
+    const created = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'src/cli/new-note.ts'), 'Amazon SageMaker Model Monitor', '--topic', 'model-deployment'],
+      {
+        env: { ...process.env, NOTES_DIR: notesDir },
+        encoding: 'utf8',
+      },
+    );
     expect(created.status, created.stderr).toBe(0);
     const source = await readFile(path.join(notesDir, 'amazon-sagemaker-model-monitor.mdx'), 'utf8');
     expect(source).toMatch(/^topic: model-deployment$/m);
     expect(source).toMatch(/^order: 3$/m); // after the two deployment notes
 
-    const refused = spawnSync(process.execPath, [path.join(repoRoot, 'src/cli/new-note.ts'), 'Anything', '--topic', 'cooking'], { encoding: 'utf8' });
+    const refused = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'src/cli/new-note.ts'), 'Anything', '--topic', 'cooking'],
+      { encoding: 'utf8' },
+    );
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toContain('--topic must be one of: model-deployment');
 
@@ -35,7 +43,9 @@ describe('a note made with npm run new', () => {
       await page.goto(`${server.origin}/`);
       await page.keyboard.press('/');
       await typeQuery(page, 'model monitor');
-      expect((await resultOptions(page)).map((option) => option.href)).toContain('/notes/amazon-sagemaker-model-monitor/');
+      expect((await resultOptions(page)).map((option) => option.href)).toContain(
+        '/notes/amazon-sagemaker-model-monitor/',
+      );
       await browser.close();
       await server.close();
     }

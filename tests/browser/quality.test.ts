@@ -17,9 +17,20 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    return result.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   }, AXE_TAGS);
   return violations;
 }
@@ -51,38 +62,43 @@ describe.skipIf(!browserAvailable())('every page, as a reader gets it', () => {
     });
   }
 
-  it.each(pages)('%s makes no request outside the site and breaks no rule of its Content-Security-Policy', async (path) => {
-    const page = await contexts.light!.newPage();
-    const outside: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) outside.push(request.url());
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-    });
-    await page.goto(`${server.origin}${path}`);
-    // Scroll through the page so islands that load on visibility load too, then open search.
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
-        scrollTo(0, y);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-    });
-    await page.keyboard.press('/');
-    await page.locator('#search-input').fill('canary');
-    await page.waitForLoadState('networkidle');
-    expect(outside).toEqual([]);
-    expect(errors.filter((error) => !/status of 404/.test(error) || path !== '/404.html')).toEqual([]);
-    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
-    expect(csp).not.toMatch(/unsafe-inline/);
-    await page.close();
-  });
+  it.each(pages)(
+    '%s makes no request outside the site and breaks no rule of its Content-Security-Policy',
+    async (path) => {
+      const page = await contexts.light!.newPage();
+      const outside: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) outside.push(request.url());
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+      await page.goto(`${server.origin}${path}`);
+      // Scroll through the page so islands that load on visibility load too, then open search.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+          scrollTo(0, y);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+      });
+      await page.keyboard.press('/');
+      await page.locator('#search-input').fill('canary');
+      await page.waitForLoadState('networkidle');
+      expect(outside).toEqual([]);
+      expect(errors.filter((error) => !/status of 404/.test(error) || path !== '/404.html')).toEqual([]);
+      const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+      expect(csp).not.toMatch(/unsafe-inline/);
+      await page.close();
+    },
+  );
 
   it('has no inline event handlers or inline styles in any page', () => {
     for (const path of pages) {

@@ -35,7 +35,9 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     const button = heading.getByRole('button', { name: 'Copy link to section: Data volumes' });
     await button.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}/notes/eks/#data-volumes`);
-    await expect.poll(() => page.locator('#copy-status').textContent()).toBe(`Link copied: ${server.origin}/notes/eks/#data-volumes`);
+    await expect
+      .poll(() => page.locator('#copy-status').textContent())
+      .toBe(`Link copied: ${server.origin}/notes/eks/#data-volumes`);
     expect(await button.getAttribute('data-state')).toBe('Link copied');
     await context.close();
   });
@@ -57,7 +59,9 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     expect(box!.y).toBeGreaterThan(termBox.y);
     await page.keyboard.press('Escape');
     await expect.poll(() => popup.count()).toBe(0);
-    expect(await term.evaluate((element) => document.getElementById(element.getAttribute('aria-describedby')!)!.textContent)).toMatch(/virtual private cloud/i);
+    expect(
+      await term.evaluate((element) => document.getElementById(element.getAttribute('aria-describedby')!)!.textContent),
+    ).toMatch(/virtual private cloud/i);
     await context.close();
   });
 
@@ -68,7 +72,9 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     const current = () => page.locator('.toc a[aria-current="true"]').getAttribute('href');
     await expect.poll(current).toBe('#vpc');
     // A section with a long table under its heading, so it alone fills the top third of the window.
-    await page.evaluate(() => document.getElementById('security-groups-vs-network-acls')!.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() =>
+      document.getElementById('security-groups-vs-network-acls')!.scrollIntoView({ block: 'start' }),
+    );
     await expect.poll(current).toBe('#security-groups-vs-network-acls');
     await page.evaluate(() => scrollTo(0, 0));
     await expect.poll(current).toBe('#vpc');
@@ -79,7 +85,9 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     const context = await desktop();
     const page = await context.newPage();
     await page.goto(`${server.origin}/notes/step-functions/#standard-vs-express-workflows`);
-    const top = await page.locator('#standard-vs-express-workflows').evaluate((element) => element.getBoundingClientRect().top);
+    const top = await page
+      .locator('#standard-vs-express-workflows')
+      .evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(0);
     expect(top).toBeLessThan(200);
     const animation = await page
@@ -100,13 +108,16 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.body) {
-          (window as unknown as { themeAtFirstBody: string | undefined }).themeAtFirstBody = document.documentElement.dataset.theme;
+          (window as unknown as { themeAtFirstBody: string | undefined }).themeAtFirstBody =
+            document.documentElement.dataset.theme;
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`${server.origin}/notes/horovod/`);
-    expect(await page.evaluate(() => (window as unknown as { themeAtFirstBody: string }).themeAtFirstBody)).toBe('dark');
+    expect(await page.evaluate(() => (window as unknown as { themeAtFirstBody: string }).themeAtFirstBody)).toBe(
+      'dark',
+    );
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 22, 27)');
     expect(await page.getByLabel('Colour theme').inputValue()).toBe('dark');
 
@@ -121,13 +132,17 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${server.origin}/notes/eks/`);
-    const sidebarLink = page.getByRole('navigation', { name: 'Notes' }).getByRole('link', { name: 'AWS Step Functions' });
+    const sidebarLink = page
+      .getByRole('navigation', { name: 'Notes' })
+      .getByRole('link', { name: 'AWS Step Functions' });
     expect(await sidebarLink.isVisible()).toBe(false);
     const menu = page.locator('.sidebar-menu summary');
     await menu.focus();
     await page.keyboard.press('Enter');
     expect(await sidebarLink.isVisible()).toBe(false); // another topic: reached through its topic page
-    const topicLink = page.getByRole('navigation', { name: 'Notes' }).getByRole('link', { name: /^Events and orchestration/ });
+    const topicLink = page
+      .getByRole('navigation', { name: 'Notes' })
+      .getByRole('link', { name: /^Events and orchestration/ });
     expect(await topicLink.isVisible()).toBe(true);
     const toc = page.locator('.toc-menu summary');
     await toc.focus();
@@ -167,7 +182,11 @@ describe.skipIf(!browserAvailable())('an old section link after a heading was re
     const top = await page.locator('#linear-steps').evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(0);
     expect(top).toBeLessThan(150);
-    expect(await page.locator('.heading-wrapper:has(#linear-mode)').evaluate((element) => getComputedStyle(element).animationName)).toBe('arrive');
+    expect(
+      await page
+        .locator('.heading-wrapper:has(#linear-mode)')
+        .evaluate((element) => getComputedStyle(element).animationName),
+    ).toBe('arrive');
     await browser.close();
     await server.close();
     await removeBuilds();

@@ -12,7 +12,9 @@ import { serveStatic } from '../support/static-server';
 const BASE = '/mla-notes/';
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).map((file) => path.join(dir, file));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => path.join(dir, file));
 }
 
 describe('a site served under a sub-path', () => {
@@ -49,7 +51,9 @@ describe('a site served under a sub-path', () => {
     const href = (await first.getAttribute('href'))!;
     expect(href).toMatch(/^\/mla-notes\/notes\/deployment-guardrails\/\?highlight=canary#/);
     expect(requests.some((url) => url === `${BASE}pagefind/pagefind.js`)).toBe(true);
-    expect(requests.filter((url) => url.includes('/pagefind/')).every((url) => url.startsWith(`${BASE}pagefind/`))).toBe(true);
+    expect(
+      requests.filter((url) => url.includes('/pagefind/')).every((url) => url.startsWith(`${BASE}pagefind/`)),
+    ).toBe(true);
     await first.click();
     await page.waitForURL(`**${href}`);
     await expect.poll(() => page.locator('.note-body mark.pagefind-highlight').count()).toBeGreaterThan(0);
@@ -74,7 +78,10 @@ describe.skipIf(!browserAvailable())('search in the development server', () => {
       expect((await resultOptions(page)).some((option) => option.href.startsWith('/notes/eks/'))).toBe(true);
 
       const file = path.join(notes, 'notes/eks.mdx');
-      await writeFile(file, `${await readFile(file, 'utf8')}\n\n## Zanzibar drill\n\nA quokka section added while the server runs.\n`);
+      await writeFile(
+        file,
+        `${await readFile(file, 'utf8')}\n\n## Zanzibar drill\n\nA quokka section added while the server runs.\n`,
+      );
       await page.waitForTimeout(1500); // the file watcher notices the edit
       await page.goto(`${dev.origin}/notes/horovod/`);
       await page.waitForLoadState('networkidle');

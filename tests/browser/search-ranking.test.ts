@@ -9,7 +9,10 @@ import { resultOptions, typeQuery } from '../support/search-page';
 import { serveStatic, type StaticSite } from '../support/static-server';
 
 const site = inject('site');
-const queries = parse(await readFile(path.join(repoRoot, 'tests/search/queries.yaml'), 'utf8')) as { query: string; expect: string }[];
+const queries = parse(await readFile(path.join(repoRoot, 'tests/search/queries.yaml'), 'utf8')) as {
+  query: string;
+  expect: string;
+}[];
 
 describe.skipIf(!browserAvailable())('search result quality', () => {
   let server: StaticSite;
@@ -27,7 +30,8 @@ describe.skipIf(!browserAvailable())('search result quality', () => {
 
   afterAll(async () => {
     const found = [...ranks.values()];
-    const rate = (limit: number) => ((100 * found.filter((rank) => rank >= 1 && rank <= limit).length) / queries.length).toFixed(0);
+    const rate = (limit: number) =>
+      ((100 * found.filter((rank) => rank >= 1 && rank <= limit).length) / queries.length).toFixed(0);
     console.log(`Search ranking set: ${queries.length} queries, top-1 ${rate(1)}%, top-3 ${rate(3)}%`);
     await browser?.close();
     await server?.close();
@@ -39,7 +43,9 @@ describe.skipIf(!browserAvailable())('search result quality', () => {
 
   it.each(queries)('"$query" finds $expect in the top 3 sections', async ({ query, expect: expected }) => {
     await typeQuery(page, query);
-    const sections = (await resultOptions(page)).filter((option) => option.kind === 'section').map((option) => option.href);
+    const sections = (await resultOptions(page))
+      .filter((option) => option.kind === 'section')
+      .map((option) => option.href);
     const rank = sections.indexOf(expected) + 1;
     ranks.set(query, rank);
     expect(sections.slice(0, 3), `rank ${rank || 'not found'}`).toContain(expected);

@@ -67,7 +67,9 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     await typeQuery(page, 'canary');
     const options = await resultOptions(page);
     expect(options[0]).toEqual(expect.objectContaining({ kind: 'note', href: '/notes/deployment-guardrails/' }));
-    expect(options.some((option) => option.href === '/notes/deployment-guardrails/#canary-traffic-shifting')).toBe(true);
+    expect(options.some((option) => option.href === '/notes/deployment-guardrails/#canary-traffic-shifting')).toBe(
+      true,
+    );
     expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
     const input = page.locator('#search-input');
     expect(await input.getAttribute('aria-activedescendant')).toBe('search-option-0');
@@ -84,17 +86,31 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     const { page } = await openPage('/');
     await page.keyboard.press('/');
     await typeQuery(page, 'role');
-    const notesFor = async () => (await resultOptions(page)).filter((option) => option.kind === 'note').map((option) => option.href);
+    const notesFor = async () =>
+      (await resultOptions(page)).filter((option) => option.kind === 'note').map((option) => option.href);
     expect((await notesFor()).length).toBeGreaterThan(2);
     const topic = page.locator('.search-filter[data-filter="topic"] label', { hasText: 'Networking and access' });
     expect(await topic.locator('.search-chip-count').textContent()).toMatch(/^\(\d+\)$/);
-    const rendered = page.evaluate(() => new Promise((resolve) => document.querySelector('search-dialog')!.addEventListener('search-rendered', resolve, { once: true })));
+    const rendered = page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          document.querySelector('search-dialog')!.addEventListener('search-rendered', resolve, { once: true }),
+        ),
+    );
     await topic.locator('input').check();
     await rendered;
     expect(await notesFor()).toEqual(['/notes/networking-and-access/']);
-    const tagged = page.evaluate(() => new Promise((resolve) => document.querySelector('search-dialog')!.addEventListener('search-rendered', resolve, { once: true })));
+    const tagged = page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          document.querySelector('search-dialog')!.addEventListener('search-rendered', resolve, { once: true }),
+        ),
+    );
     await topic.locator('input').uncheck();
-    await page.locator('.search-filter[data-filter="tag"] label', { hasText: /^asl\b/ }).locator('input').check();
+    await page
+      .locator('.search-filter[data-filter="tag"] label', { hasText: /^asl\b/ })
+      .locator('input')
+      .check();
     await tagged;
     await expect.poll(notesFor).toEqual(['/notes/step-functions/']);
     await page.close();
@@ -104,7 +120,9 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     const { page } = await openPage('/');
     await page.keyboard.press('/');
     await typeQuery(page, 'sagemker endpint');
-    expect(await page.locator('.search-status').textContent()).toMatch(/^Showing results for “sagemaker endpoint” \(you typed “sagemker endpint”\)\./);
+    expect(await page.locator('.search-status').textContent()).toMatch(
+      /^Showing results for “sagemaker endpoint” \(you typed “sagemker endpint”\)\./,
+    );
     expect((await resultOptions(page)).length).toBeGreaterThan(0);
     await page.close();
   });
@@ -125,7 +143,9 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
   it('indexes every note: each one is found by its title', async () => {
     const { page } = await openPage('/');
     await page.keyboard.press('/');
-    const ids = (await readdir(notesDir)).filter((file) => /\.mdx?$/.test(file)).map((file) => file.replace(/\.mdx?$/, ''));
+    const ids = (await readdir(notesDir))
+      .filter((file) => /\.mdx?$/.test(file))
+      .map((file) => file.replace(/\.mdx?$/, ''));
     for (const id of ids) {
       const title = await page.evaluate(async (url) => {
         const response = await fetch(url);
@@ -157,7 +177,9 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
       timings.push(elapsed);
     }
     const sorted = [...timings].sort((a, b) => a - b);
-    console.log(`Time to first results after typing (ms): ${timings.map((time) => time.toFixed(1)).join(', ')}; median ${sorted[2]!.toFixed(1)}`);
+    console.log(
+      `Time to first results after typing (ms): ${timings.map((time) => time.toFixed(1)).join(', ')}; median ${sorted[2]!.toFixed(1)}`,
+    );
     expect(sorted[2]).toBeLessThan(100);
     await page.close();
   });

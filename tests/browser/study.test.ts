@@ -58,7 +58,9 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
   function rightChoices(question: Locator): Promise<number[]> {
     return question
       .locator('.quiz-choice')
-      .evaluateAll((choices) => choices.flatMap((choice, index) => ((choice as HTMLElement).dataset.correct === undefined ? [] : [index])));
+      .evaluateAll((choices) =>
+        choices.flatMap((choice, index) => ((choice as HTMLElement).dataset.correct === undefined ? [] : [index])),
+      );
   }
 
   async function wrongChoice(question: Locator): Promise<number> {
@@ -91,10 +93,14 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     await choices.nth(wrong).locator('input').check();
     await check.click();
     const result = question.getByRole('status');
-    expect(await result.textContent()).toMatch(/^Not right: the right answer is marked and explained below\. Saved: it comes back for review tomorrow\.$/);
+    expect(await result.textContent()).toMatch(
+      /^Not right: the right answer is marked and explained below\. Saved: it comes back for review tomorrow\.$/,
+    );
     expect(await choices.nth(wrong).locator('.quiz-mark').textContent()).toBe('✗ Your choice: wrong');
     expect(await question.getAttribute('data-outcome')).toBe('wrong');
-    expect(await question.locator('details.quiz-answer').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    expect(
+      await question.locator('details.quiz-answer').evaluate((details) => (details as HTMLDetailsElement).open),
+    ).toBe(true);
     const section = question.getByRole('link', { name: /^Read the section: / });
     expect(await section.isVisible()).toBe(true);
     const target = (await section.getAttribute('href'))!;
@@ -114,11 +120,23 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
   it('reviews due cards first on /review/, most overdue first, with the keyboard only', async () => {
     const page = await freshPage();
     await page.goto(`${server.origin}/review/`);
-    const keys = await page.locator('.quiz-question').evaluateAll((questions) => questions.map((question) => (question as HTMLElement).dataset.card!));
+    const keys = await page
+      .locator('.quiz-question')
+      .evaluateAll((questions) => questions.map((question) => (question as HTMLElement).dataset.card!));
     const [older, newer] = [keys.at(-1)!, keys[3]!];
     const now = await page.evaluate(() => Date.now());
-    const card = (due: number): StoredCard => ({ repetitions: 1, interval: 1, ease: 2.5, due, reviewed: due - DAY, quality: 5 });
-    await seed(page, JSON.stringify({ version: 2, cards: { [newer]: card(now - DAY), [older]: card(now - 3 * DAY) }, understood: {} }));
+    const card = (due: number): StoredCard => ({
+      repetitions: 1,
+      interval: 1,
+      ease: 2.5,
+      due,
+      reviewed: due - DAY,
+      quality: 5,
+    });
+    await seed(
+      page,
+      JSON.stringify({ version: 2, cards: { [newer]: card(now - DAY), [older]: card(now - 3 * DAY) }, understood: {} }),
+    );
 
     let question = await currentQuestion(page);
     expect(await question.getAttribute('data-card')).toBe(older);
@@ -126,7 +144,9 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     expect(await status.textContent()).toBe(`Question 1 of ${keys.length}: due for review.`);
     for (const index of await rightChoices(question)) await page.keyboard.press(String(index + 1));
     await page.keyboard.press('Enter');
-    expect(await question.locator('.quiz-result').textContent()).toMatch(/^Right\. Saved: it comes back for review in 6 days\.$/);
+    expect(await question.locator('.quiz-result').textContent()).toMatch(
+      /^Right\. Saved: it comes back for review in 6 days\.$/,
+    );
     expect((await stored(page))!.cards[older]).toMatchObject({ repetitions: 2, interval: 6, ease: 2.6 });
     await page.keyboard.press('Enter');
 
@@ -200,32 +220,45 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     };
     await seed(first, JSON.stringify(progress));
     await (await currentQuestion(first)).waitFor();
-    const [download] = await Promise.all([first.waitForEvent('download'), first.getByRole('button', { name: 'Export progress' }).click()]);
+    const [download] = await Promise.all([
+      first.waitForEvent('download'),
+      first.getByRole('button', { name: 'Export progress' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^study-progress-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(progress);
-    expect(await first.locator('.study-data-result').textContent()).toBe('Exported 1 answered questions and 1 sections marked as understood.');
+    expect(await first.locator('.study-data-result').textContent()).toBe(
+      'Exported 1 answered questions and 1 sections marked as understood.',
+    );
 
     const second = await freshPage();
     await second.goto(`${server.origin}/review/`);
     const input = second.getByLabel('Import progress from a file');
     await (await currentQuestion(second)).waitFor();
 
-    await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"version":2,"cards":') });
-    await expect.poll(() => second.locator('.study-data-result').textContent()).toBe(
-      'Nothing was imported: notes.json is not progress exported from this site (it is not valid JSON).',
-    );
+    await input.setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"version":2,"cards":'),
+    });
+    await expect
+      .poll(() => second.locator('.study-data-result').textContent())
+      .toBe('Nothing was imported: notes.json is not progress exported from this site (it is not valid JSON).');
     expect(await stored(second)).toBeNull();
 
     await input.setInputFiles(file);
-    await expect.poll(() => second.locator('.study-data-result').textContent()).toMatch(/^Imported 1 answered questions and 1 sections marked as understood/);
+    await expect
+      .poll(() => second.locator('.study-data-result').textContent())
+      .toMatch(/^Imported 1 answered questions and 1 sections marked as understood/);
     expect(await stored(second)).toEqual(progress);
     // The imported card is not due, so the session moved on to the next question.
     expect(await (await currentQuestion(second)).getAttribute('data-card')).not.toBe(key);
 
     second.once('dialog', (dialog) => void dialog.accept());
     await second.getByRole('button', { name: 'Reset progress…' }).click();
-    expect(await second.locator('.study-data-result').textContent()).toBe('Progress reset: every question is new again.');
+    expect(await second.locator('.study-data-result').textContent()).toBe(
+      'Progress reset: every question is new again.',
+    );
     expect(await stored(second)).toBeNull();
   });
 
@@ -251,7 +284,9 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
 
     await seed(page, JSON.stringify({ version: 7, cards: {}, understood: {} }));
     await page.goto(`${server.origin}/notes/eks/`);
-    await expect.poll(() => page.locator('.note-progress .study-notice').textContent()).toMatch(/saved by a newer version of the site \(format 7\)/);
+    await expect
+      .poll(() => page.locator('.note-progress .study-notice').textContent())
+      .toMatch(/saved by a newer version of the site \(format 7\)/);
     expect(errors).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ describe.skipIf(!browserAvailable())('the deployment guardrails simulator', () =
 
   it('rejects a canary larger than half the fleet, naming the limit', async () => {
     await simulator().getByLabel('Canary size value').fill('75');
-    await expect.poll(() => simulator().locator('.sim-issues').textContent()).toMatch(/CanarySize must be at most 50% of the fleet/);
+    await expect
+      .poll(() => simulator().locator('.sim-issues').textContent())
+      .toMatch(/CanarySize must be at most 50% of the fleet/);
     expect(await simulator().getByLabel('Canary size value').getAttribute('aria-invalid')).toBe('true');
     await simulator().getByLabel('Canary size value').fill('25');
     await expect.poll(() => simulator().locator('.sim-issues li.sim-issue-error').count()).toBe(0);
@@ -61,7 +63,13 @@ describe.skipIf(!browserAvailable())('the deployment guardrails simulator', () =
 
   it('switches to linear and rolling, updating the phases and the UpdateEndpoint JSON', async () => {
     await simulator().getByLabel('Blue/green, linear').check();
-    await expect.poll(async () => JSON.parse((await simulator().locator('.sim-json-code').textContent())!).DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type).toBe('LINEAR');
+    await expect
+      .poll(
+        async () =>
+          JSON.parse((await simulator().locator('.sim-json-code').textContent())!).DeploymentConfig
+            .BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type,
+      )
+      .toBe('LINEAR');
     expect(await simulator().locator('.sim-phases li').count()).toBeGreaterThan(6);
     await simulator().getByRole('radio', { name: 'Rolling' }).check();
     const json = JSON.parse((await simulator().locator('.sim-json-code').textContent())!);
@@ -76,7 +84,9 @@ describe.skipIf(!browserAvailable())('the deployment guardrails simulator', () =
     await demo.scrollIntoViewIfNeeded();
     await expect.poll(() => demo.locator('.shadow-form').isVisible()).toBe(true);
     await demo.getByLabel('Traffic sampling percentage').fill('50');
-    await expect.poll(() => demo.locator('.shadow-summary').textContent()).toMatch(/^20 of 20 requests answered by production; 10 copies/);
+    await expect
+      .poll(() => demo.locator('.shadow-summary').textContent())
+      .toMatch(/^20 of 20 requests answered by production; 10 copies/);
     expect(await demo.locator('li.is-copied').count()).toBe(10);
     await demo.getByLabel('Traffic sampling percentage').fill('0');
     await expect.poll(() => demo.locator('.shadow-error').textContent()).not.toBe('');

@@ -40,7 +40,9 @@ describe('the Step Functions note', () => {
     const html = await builtPage('notes/step-functions');
     const figure = html.querySelector('figure.asl-diagram')!;
     const player = figure.querySelector('asl-player')!;
-    expect(JSON.parse(player.getAttribute('data-definition')!)).toEqual(JSON.parse(figure.previousElementSibling!.text));
+    expect(JSON.parse(player.getAttribute('data-definition')!)).toEqual(
+      JSON.parse(figure.previousElementSibling!.text),
+    );
     expect(player.querySelector('.asl-player-nojs')!.text).toContain('needs JavaScript');
     expect(player.querySelector('.asl-player-ui')!.hasAttribute('hidden')).toBe(true);
     // Glossary terms would become links inside the labels; the player's texts have none.
@@ -50,12 +52,19 @@ describe('the Step Functions note', () => {
   it('keeps the player code out of the JavaScript a note page runs on arrival', async () => {
     for (const note of ['notes/step-functions', 'notes/eks']) {
       const scripts = scriptsLoadedOnArrival(site.outDir, await builtHtml(note));
-      expect(scripts.some((script) => /customElements\.define\(\s*["'`]asl-player/.test(script.content)), note).toBe(false);
+      expect(
+        scripts.some((script) => /customElements\.define\(\s*["'`]asl-player/.test(script.content)),
+        note,
+      ).toBe(false);
     }
     // The player is registered by the island loaders that arrive once the page is idle.
     const { readdirSync, readFileSync } = await import('node:fs');
-    const chunks = readdirSync(`${site.outDir}/_astro`).filter((file) => file.startsWith('islands.') && file.endsWith('.js'));
-    expect(chunks.some((file) => readFileSync(`${site.outDir}/_astro/${file}`, 'utf8').includes('asl-player'))).toBe(true);
+    const chunks = readdirSync(`${site.outDir}/_astro`).filter(
+      (file) => file.startsWith('islands.') && file.endsWith('.js'),
+    );
+    expect(chunks.some((file) => readFileSync(`${site.outDir}/_astro/${file}`, 'utf8').includes('asl-player'))).toBe(
+      true,
+    );
     expect(await builtHtml('notes/eks')).not.toContain('<asl-player');
   });
 });
@@ -73,6 +82,8 @@ describe('a broken state machine in a note', () => {
     const result = await buildSite({ notesDir: path.join(fixtures, 'bad-json') });
     expect(result.exitCode).not.toBe(0);
     const file = path.join(fixtures, 'bad-json/bad-json.mdx');
-    expect(result.log).toContain(`The state machine in the code block at ${file}:17 is not valid JSON, at ${file}:23:5 in state "Train"`);
+    expect(result.log).toContain(
+      `The state machine in the code block at ${file}:17 is not valid JSON, at ${file}:23:5 in state "Train"`,
+    );
   });
 });

@@ -14,6 +14,8 @@ describe('what a note page costs before any interaction', () => {
     console.log(`Note page JavaScript before interaction: ${bytes} bytes gzip in ${scripts.length} scripts`);
     expect(bytes).toBeLessThan(3 * 1024);
     expect(scripts.some((script) => script.content.includes('search-rendered'))).toBe(false);
-    expect(scripts.some((script) => /pagefind\.js/.test(script.content) && !/import\(/.test(script.content))).toBe(false);
+    expect(scripts.some((script) => /pagefind\.js/.test(script.content) && !/import\(/.test(script.content))).toBe(
+      false,
+    );
   });
 });

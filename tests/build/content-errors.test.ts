@@ -24,8 +24,12 @@ describe('a note with a broken link', () => {
   it('fails the build naming the note, the line and the link', async () => {
     const result = await buildSite({ notesDir: path.join(fixtures, 'broken-link/notes') });
     expect(result.exitCode).not.toBe(0);
-    expect(result.log).toMatch(/broken-link\/notes\/linker\.mdx:17: link \/notes\/no-such-note\/ leads to a page or file that does not exist/);
-    expect(result.log).toMatch(/broken-link\/notes\/linker\.mdx:19: link \/notes\/linker\/#no-such-section leads to #no-such-section, which \/notes\/linker\/ does not have/);
+    expect(result.log).toMatch(
+      /broken-link\/notes\/linker\.mdx:17: link \/notes\/no-such-note\/ leads to a page or file that does not exist/,
+    );
+    expect(result.log).toMatch(
+      /broken-link\/notes\/linker\.mdx:19: link \/notes\/linker\/#no-such-section leads to #no-such-section, which \/notes\/linker\/ does not have/,
+    );
   });
 });
 
@@ -59,7 +63,13 @@ describe('GitHub-flavoured Markdown', () => {
     expect(body.querySelector('pre.shiki')!.getAttribute('data-language')).toBe('json');
     expect(existsSync(path.join(result.outDir, 'notes/draft-note/index.html'))).toBe(false);
     const alerts = body.querySelectorAll('.markdown-alert');
-    expect(alerts.map((alert) => alert.getAttribute('aria-label'))).toEqual(['Note', 'Tip', 'Important', 'Warning', 'Caution']);
+    expect(alerts.map((alert) => alert.getAttribute('aria-label'))).toEqual([
+      'Note',
+      'Tip',
+      'Important',
+      'Warning',
+      'Caution',
+    ]);
     expect(alerts.every((alert) => alert.getAttribute('role') === 'note')).toBe(true);
     expect(alerts[4]!.querySelector('.markdown-alert-title')!.text).toBe('Caution');
     expect(alerts[4]!.text).toContain('Without alarms there is no auto-rollback.');

@@ -58,7 +58,11 @@ describe.each(notes)('note $file', ({ source, body }) => {
       const [pagePath, fragment] = href.split('#') as [string, string | undefined];
       const target = pagePath === '' ? body : builtPage(pagePath);
       expect(target, `${href}: no such page`).not.toBeNull();
-      if (fragment) expect(target!.querySelector(`[id="${decodeURIComponent(fragment)}"]`), `${href}: no such section`).not.toBeNull();
+      if (fragment)
+        expect(
+          target!.querySelector(`[id="${decodeURIComponent(fragment)}"]`),
+          `${href}: no such section`,
+        ).not.toBeNull();
     }
   });
 
@@ -72,7 +76,9 @@ describe.each(notes)('note $file', ({ source, body }) => {
   });
 
   it('links the official documentation where facts are stated, not only in the source list', () => {
-    const official = body.querySelectorAll('a[href^="https://"]').filter((anchor) => !anchor.getAttribute('href')!.includes('udemy.com'));
+    const official = body
+      .querySelectorAll('a[href^="https://"]')
+      .filter((anchor) => !anchor.getAttribute('href')!.includes('udemy.com'));
     expect(official.length).toBeGreaterThanOrEqual(3);
   });
 });

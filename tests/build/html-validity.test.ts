@@ -16,8 +16,13 @@ describe('every built page is valid HTML', () => {
   });
 
   it.each(pages)('%s has no html-validate errors', async (page) => {
-    const report = await validator.validateString(readFileSync(path.join(site.outDir, page), 'utf8'), path.join(repoRoot, '.htmlvalidate-target.html'));
-    const problems = report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
+    const report = await validator.validateString(
+      readFileSync(path.join(site.outDir, page), 'utf8'),
+      path.join(repoRoot, '.htmlvalidate-target.html'),
+    );
+    const problems = report.results.flatMap((result) =>
+      result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -20,12 +20,28 @@ describe('the link checker', () => {
   const page = (pagePath: string, ids: string[], hrefs: string[]): CheckedPage => ({
     path: pagePath,
     ids: new Set(ids),
-    links: hrefs.map((href) => ({ href, opensNewTab: href.includes('new-tab'), rel: href.includes('safe') ? 'noopener noreferrer' : '' })),
+    links: hrefs.map((href) => ({
+      href,
+      opensNewTab: href.includes('new-tab'),
+      rel: href.includes('safe') ? 'noopener noreferrer' : '',
+    })),
   });
 
   it('finds missing pages, missing anchors, links without the base path and unsafe new tabs', () => {
     const pages = [
-      page('/mla/notes/a/'.replace('/mla', ''), ['intro'], ['#intro', '#nope', '/mla/notes/b/#gone', '/mla/notes/zzz/', '/notes/a/', 'https://x.test/new-tab', 'https://x.test/new-tab-safe']),
+      page(
+        '/mla/notes/a/'.replace('/mla', ''),
+        ['intro'],
+        [
+          '#intro',
+          '#nope',
+          '/mla/notes/b/#gone',
+          '/mla/notes/zzz/',
+          '/notes/a/',
+          'https://x.test/new-tab',
+          'https://x.test/new-tab-safe',
+        ],
+      ),
       page('/notes/b/', ['here'], ['../a/#intro']),
     ];
     const problems = checkLinks(pages, '/mla/', () => false);

@@ -10,7 +10,8 @@ const read = (...parts: string[]) => readFileSync(path.join(site.outDir, ...part
 describe('what search engines and social sites read', () => {
   it('lists every note in the sitemap, and robots.txt points to it', () => {
     const sitemap = read('sitemap-0.xml');
-    for (const note of readdirSync(path.join(site.outDir, 'notes'))) expect(sitemap).toContain(`<loc>http://localhost:4321/notes/${note}/</loc>`);
+    for (const note of readdirSync(path.join(site.outDir, 'notes')))
+      expect(sitemap).toContain(`<loc>http://localhost:4321/notes/${note}/</loc>`);
     expect(sitemap).not.toContain('/search/');
     expect(read('robots.txt')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
   });
@@ -38,12 +39,15 @@ describe('what search engines and social sites read', () => {
 describe('what the deploy recipes rely on', () => {
   it('writes every page as dir/index.html with a 404.html at the root', () => {
     expect(existsSync(path.join(site.outDir, '404.html'))).toBe(true);
-    const html = readdirSync(site.outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    const html = readdirSync(site.outDir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.html'),
+    );
     expect(html.filter((file) => file !== '404.html').every((file) => file.endsWith('index.html'))).toBe(true);
   });
 
   it('names every script and stylesheet by content hash, which the long cache rules assume', () => {
-    for (const file of readdirSync(path.join(site.outDir, '_astro'))) expect(file).toMatch(/\.[A-Za-z0-9_-]{8}\.(js|css)$/);
+    for (const file of readdirSync(path.join(site.outDir, '_astro')))
+      expect(file).toMatch(/\.[A-Za-z0-9_-]{8}\.(js|css)$/);
   });
 
   it('has the Pagefind WebAssembly and index the recipes name, and a _headers file with their rules', () => {
@@ -59,9 +63,13 @@ describe('what the deploy recipes rely on', () => {
     expect(readFileSync(path.join(repoRoot, '.github/workflows/deploy-pages.yml'), 'utf8')).toMatch(/path: dist/);
   });
 
-  it("maps /dir/ to /dir/index.html in the CloudFront function, and adds the trailing slash", () => {
+  it('maps /dir/ to /dir/index.html in the CloudFront function, and adds the trailing slash', () => {
     const source = readFileSync(path.join(repoRoot, 'deploy/cloudfront-function.js'), 'utf8');
-    const handler = new Function(`${source}; return handler;`)() as (event: { request: { uri: string } }) => { uri?: string; statusCode?: number; headers?: { location: { value: string } } };
+    const handler = new Function(`${source}; return handler;`)() as (event: { request: { uri: string } }) => {
+      uri?: string;
+      statusCode?: number;
+      headers?: { location: { value: string } };
+    };
     expect(handler({ request: { uri: '/notes/eks/' } }).uri).toBe('/notes/eks/index.html');
     expect(handler({ request: { uri: '/_astro/a.B1c2D3e4.js' } }).uri).toBe('/_astro/a.B1c2D3e4.js');
     const redirect = handler({ request: { uri: '/notes/eks' } });
@@ -82,11 +90,22 @@ describe('a site built for a sub-path and a public origin', () => {
 
   it('uses the base path and origin in canonical URLs, the sitemap, the manifest and robots.txt', () => {
     const page = parse(readFileSync(path.join(build.outDir, 'notes/eks/index.html'), 'utf8'));
-    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://example.github.io/mla-notes/notes/eks/');
-    expect(page.querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe('https://example.github.io/mla-notes/social.png');
-    expect(readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://example.github.io/mla-notes/notes/eks/</loc>');
-    expect(readFileSync(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.github.io/mla-notes/sitemap-index.xml');
-    const manifest = JSON.parse(readFileSync(path.join(build.outDir, 'manifest.webmanifest'), 'utf8')) as { start_url: string; icons: { src: string }[] };
+    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      'https://example.github.io/mla-notes/notes/eks/',
+    );
+    expect(page.querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(
+      'https://example.github.io/mla-notes/social.png',
+    );
+    expect(readFileSync(path.join(build.outDir, 'sitemap-0.xml'), 'utf8')).toContain(
+      '<loc>https://example.github.io/mla-notes/notes/eks/</loc>',
+    );
+    expect(readFileSync(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://example.github.io/mla-notes/sitemap-index.xml',
+    );
+    const manifest = JSON.parse(readFileSync(path.join(build.outDir, 'manifest.webmanifest'), 'utf8')) as {
+      start_url: string;
+      icons: { src: string }[];
+    };
     expect(manifest.start_url).toBe('/mla-notes/');
     expect(manifest.icons.every((icon) => icon.src.startsWith('/mla-notes/'))).toBe(true);
   });

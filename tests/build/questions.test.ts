@@ -15,7 +15,9 @@ describe('a bad question', () => {
     const result = await buildSite({ notesDir: path.join(fixtures, 'bad-question/notes') });
     expect(result.exitCode).not.toBe(0);
     const file = path.join(fixtures, 'bad-question/questions/storage.yaml');
-    expect(result.log).toContain(`${file}:13: [1].choices: at least one choice must be marked correct: true (question "ebs-shared")`);
+    expect(result.log).toContain(
+      `${file}:13: [1].choices: at least one choice must be marked correct: true (question "ebs-shared")`,
+    );
   });
 });
 
@@ -33,7 +35,9 @@ describe('questions that do not match their note', () => {
     const result = await buildSite({ notesDir: path.join(fixtures, 'question-orphan/notes') });
     expect(result.exitCode).not.toBe(0);
     const file = path.join(fixtures, 'question-orphan/questions/archive.yaml');
-    expect(result.log).toContain(`${file}:1: (file): there is no note "archive" for these questions; the file name must be a note's id`);
+    expect(result.log).toContain(
+      `${file}:1: (file): there is no note "archive" for these questions; the file name must be a note's id`,
+    );
   });
 });
 
@@ -46,7 +50,8 @@ describe('the review page', () => {
     expect(questions).toHaveLength(total);
     for (const question of questions) {
       expect(question.querySelectorAll('fieldset legend')).toHaveLength(1);
-      for (const input of question.querySelectorAll('.quiz-choice input')) expect(input.closest('label')).not.toBeNull();
+      for (const input of question.querySelectorAll('.quiz-choice input'))
+        expect(input.closest('label')).not.toBeNull();
       expect(question.querySelector('details.quiz-answer > summary')!.text).toBe('Show answer');
       // The controls that need JavaScript are hidden until it runs.
       expect(question.querySelector('.quiz-actions')!.hasAttribute('hidden')).toBe(true);

@@ -100,7 +100,10 @@ describe('glossary terms, backlinks and the course map', () => {
     expect(tip.text).toContain('Auto Scaling group: A group of EC2 instances');
     expect(tip.closest('.term-tips')!.getAttribute('data-pagefind-ignore')).toBe('all');
     // Each term's definition is in the page once, however often the term is marked.
-    expect(document.querySelectorAll('.term-tips [role="tooltip"]').map((definition) => definition.id)).toEqual(['tip-term-asg', 'tip-term-az']);
+    expect(document.querySelectorAll('.term-tips [role="tooltip"]').map((definition) => definition.id)).toEqual([
+      'tip-term-asg',
+      'tip-term-az',
+    ]);
     expect(terms[2]!.getAttribute('aria-describedby')).toBe('tip-term-asg');
     const glossary = await page(build.outDir, 'glossary');
     expect(glossary.querySelector('#term-asg dt')!.text).toContain('Auto Scaling group');
@@ -108,21 +111,30 @@ describe('glossary terms, backlinks and the course map', () => {
 
   it('shows on each note the notes that link to it, and lists lectures with their sections', async () => {
     const guardrails = await page(build.outDir, 'notes/guardrails');
-    expect(guardrails.querySelectorAll('.backlinks a').map((link) => link.getAttribute('href'))).toEqual(['/notes/shadow/#compared-with-canaries']);
+    expect(guardrails.querySelectorAll('.backlinks a').map((link) => link.getAttribute('href'))).toEqual([
+      '/notes/shadow/#compared-with-canaries',
+    ]);
     const course = await page(build.outDir, 'course');
     const lecture = course.querySelector('.course-map > li')!;
-    expect(lecture.querySelector('.course-lecture')!.getAttribute('href')).toBe('https://www.udemy.com/course/x/learn/lecture/100');
-    expect(lecture.querySelectorAll('ul ul a').map((link) => link.getAttribute('href'))).toEqual(['/notes/guardrails/#introduction']);
+    expect(lecture.querySelector('.course-lecture')!.getAttribute('href')).toBe(
+      'https://www.udemy.com/course/x/learn/lecture/100',
+    );
+    expect(lecture.querySelectorAll('ul ul a').map((link) => link.getAttribute('href'))).toEqual([
+      '/notes/guardrails/#introduction',
+    ]);
   });
 });
 
 describe('navigation on the real site', () => {
   it('marks the current note in the sidebar and links every table-of-contents entry to a heading', async () => {
     const document = await page(site.outDir, 'notes/step-functions');
-    expect(document.querySelector('.sidebar a[aria-current="page"]')!.getAttribute('href')).toBe('/notes/step-functions/');
+    expect(document.querySelector('.sidebar a[aria-current="page"]')!.getAttribute('href')).toBe(
+      '/notes/step-functions/',
+    );
     const toc = document.querySelectorAll('.toc a');
     expect(toc.length).toBeGreaterThan(5);
-    for (const link of toc) expect(document.querySelector(`[id="${link.getAttribute('href')!.slice(1)}"]`), link.text).not.toBeNull();
+    for (const link of toc)
+      expect(document.querySelector(`[id="${link.getAttribute('href')!.slice(1)}"]`), link.text).not.toBeNull();
   });
 
   it('has breadcrumbs Home › Topic › Note and previous/next links in reading order', async () => {

@@ -57,7 +57,9 @@ describe('note pages', () => {
   it('lists the course lectures and the official sources from the frontmatter', async () => {
     const document = await page('notes/eks/');
     const links = document.querySelectorAll('.note-footer a').map((anchor) => anchor.getAttribute('href'));
-    expect(links).toContain('https://www.udemy.com/course/aws-certified-machine-learning-engineer-associate-mla-c01/learn/lecture/45356923#overview');
+    expect(links).toContain(
+      'https://www.udemy.com/course/aws-certified-machine-learning-engineer-associate-mla-c01/learn/lecture/45356923#overview',
+    );
     expect(links.some((href) => href?.startsWith('https://docs.aws.amazon.com/eks/'))).toBe(true);
   });
 });

@@ -41,7 +41,9 @@ async function projectCopy(options: BuildOptions): Promise<{ root: string; env: 
   await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   await mkdir(path.join(root, '.cache'));
   // Vitest sets NODE_ENV, DEV, PROD, MODE, BASE_URL... in process.env; Astro would read them as the build's own.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.has(name) && !name.startsWith('VITEST')));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.has(name) && !name.startsWith('VITEST')),
+  );
   const env = {
     ...inherited,
     NOTES_DIR: options.notesDir ?? process.env.NOTES_DIR ?? path.join(repoRoot, 'content/notes'),
@@ -72,11 +74,15 @@ export interface DevServer {
 /** Starts `astro dev` in a throwaway copy of the project and waits until it serves pages. */
 export async function startDevServer(options: BuildOptions & { port: number }): Promise<DevServer> {
   const { root, env } = await projectCopy(options);
-  const child: ChildProcess = spawn(process.execPath, [astroBin, 'dev', '--port', String(options.port), '--host', '127.0.0.1'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [astroBin, 'dev', '--port', String(options.port), '--host', '127.0.0.1'],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -84,7 +90,10 @@ export async function startDevServer(options: BuildOptions & { port: number }): 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`astro dev exited:\n${log}`);
-    const ok = await fetch(`${origin}${options.base ?? '/'}`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${origin}${options.base ?? '/'}`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`astro dev did not start within a minute:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -104,13 +113,24 @@ export async function removeBuilds(): Promise<void> {
   await Promise.all(projectRoots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; log: string }> {
+/** Terminal colour codes, which NO_COLOR does not always stop, removed from a log. */
+function stripColours(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching the ESC character is the point
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ exitCode: number; log: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ exitCode: code ?? 1, log: log.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('close', (code) => resolve({ exitCode: code ?? 1, log: stripColours(log) }));
   });
 }

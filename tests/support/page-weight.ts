@@ -32,5 +32,7 @@ export function scriptsLoadedOnArrival(outDir: string, html: string): { file: st
 
 /** Stylesheets a page links. */
 export function stylesheets(outDir: string, html: string): string[] {
-  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((match) => readFileSync(path.join(outDir, match[1]!), 'utf8'));
+  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((match) =>
+    readFileSync(path.join(outDir, match[1]!), 'utf8'),
+  );
 }

@@ -3,7 +3,10 @@ import type { Page } from 'playwright-core';
 /** Types a query into the open search dialog and waits until its results are on screen. */
 export async function typeQuery(page: Page, query: string): Promise<void> {
   const rendered = page.evaluate(
-    () => new Promise<void>((resolve) => document.querySelector('search-dialog')!.addEventListener('search-rendered', () => resolve(), { once: true })),
+    () =>
+      new Promise<void>((resolve) =>
+        document.querySelector('search-dialog')!.addEventListener('search-rendered', () => resolve(), { once: true }),
+      ),
   );
   await page.locator('#search-input').fill(query);
   await rendered;

@@ -43,6 +43,7 @@ function validMachine(): JsonObject {
 }
 
 // Tests reach into the copy freely to break one thing at a time.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests edit parsed JSON of any shape
 type Mutable = Record<string, any>;
 
 function broken(change: (states: Mutable, machine: Mutable) => void): AslIssue[] {

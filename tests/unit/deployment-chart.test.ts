@@ -8,18 +8,31 @@ describe('simulator form to DeploymentConfig', () => {
     const config = toDeploymentConfig(DEFAULT_FORM);
     expect(config).toEqual({
       BlueGreenUpdatePolicy: {
-        TrafficRoutingConfiguration: { Type: 'CANARY', WaitIntervalInSeconds: 600, CanarySize: { Type: 'CAPACITY_PERCENT', Value: 25 } },
+        TrafficRoutingConfiguration: {
+          Type: 'CANARY',
+          WaitIntervalInSeconds: 600,
+          CanarySize: { Type: 'CAPACITY_PERCENT', Value: 25 },
+        },
         TerminationWaitInSeconds: 300,
         MaximumExecutionTimeoutInSeconds: 7200,
       },
       AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'churn-endpoint-5xx-errors' }] },
     });
-    expect(validateDeploymentConfig(config, DEFAULT_FORM.instanceCount).filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(
+      validateDeploymentConfig(config, DEFAULT_FORM.instanceCount).filter((issue) => issue.severity === 'error'),
+    ).toEqual([]);
   });
 
   it('writes a rolling policy without blue/green fields, and leaves out what is unset', () => {
-    const config = toDeploymentConfig({ ...DEFAULT_FORM, policy: 'ROLLING', alarmNames: [], maximumExecutionTimeoutInSeconds: undefined });
-    expect(config).toEqual({ RollingUpdatePolicy: { MaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 }, WaitIntervalInSeconds: 600 } });
+    const config = toDeploymentConfig({
+      ...DEFAULT_FORM,
+      policy: 'ROLLING',
+      alarmNames: [],
+      maximumExecutionTimeoutInSeconds: undefined,
+    });
+    expect(config).toEqual({
+      RollingUpdatePolicy: { MaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 }, WaitIntervalInSeconds: 600 },
+    });
   });
 
   it('reads empty fields as NaN so validation reports them', () => {
@@ -34,7 +47,13 @@ describe('deployment chart', () => {
 
   it('draws a step line that holds each value until the next snapshot', () => {
     const snapshots = simulateDeployment(plan).snapshots;
-    const path = stepPath(snapshots, (snapshot) => snapshot.greenTrafficPercent, (t) => t, (v) => 100 - v, 3000);
+    const path = stepPath(
+      snapshots,
+      (snapshot) => snapshot.greenTrafficPercent,
+      (t) => t,
+      (v) => 100 - v,
+      3000,
+    );
     expect(path.startsWith('M0.0,100.0')).toBe(true);
     expect(path).toMatch(/ V75\.0 /); // the canary: 25% of traffic on green
     expect(path.endsWith('H3000.0')).toBe(true);
@@ -42,7 +61,12 @@ describe('deployment chart', () => {
 
   it('marks the alarm and labels both panels, escaping the title', () => {
     const simulation = simulateDeployment(plan, { alarmAtSeconds: 700 });
-    const svg = renderDeploymentChart(simulation, 4, { width: 640, height: 300, title: 'Canary <rollback>', alarmAtSeconds: 700 });
+    const svg = renderDeploymentChart(simulation, 4, {
+      width: 640,
+      height: 300,
+      title: 'Canary <rollback>',
+      alarmAtSeconds: 700,
+    });
     expect(svg).toContain('aria-label="Canary &#60;rollback&#62;"');
     expect(svg).toContain('class="sim-alarm"');
     expect(svg).toContain('Traffic on the green (new) fleet');

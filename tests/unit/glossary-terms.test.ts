@@ -18,7 +18,9 @@ describe('glossary terms in text', () => {
   });
 
   it('does not match inside words, paths or other abbreviations', () => {
-    expect(splitByTerms('AZURE /ASG ALBs-x AZ-1 ec2', matcher, new Set())).toEqual([{ text: 'AZURE /ASG ALBs-x AZ-1 ec2' }]);
+    expect(splitByTerms('AZURE /ASG ALBs-x AZ-1 ec2', matcher, new Set())).toEqual([
+      { text: 'AZURE /ASG ALBs-x AZ-1 ec2' },
+    ]);
   });
 
   it('matches terms with digits and builds stable anchors', () => {

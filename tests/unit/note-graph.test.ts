@@ -19,14 +19,27 @@ describe('links between notes', () => {
         title: 'AWS Step Functions',
         links: [
           { href: '/notes/eventbridge/', sectionId: 'aws-step-functions', sectionTitle: 'AWS Step Functions' },
-          { href: '/notes/eventbridge/#worked-example', sectionId: 'aws-step-functions', sectionTitle: 'AWS Step Functions' },
+          {
+            href: '/notes/eventbridge/#worked-example',
+            sectionId: 'aws-step-functions',
+            sectionTitle: 'AWS Step Functions',
+          },
           { href: '/notes/step-functions/#wait', sectionId: 'x', sectionTitle: 'X' },
         ],
       },
-      { id: 'aws-batch', title: 'AWS Batch', links: [{ href: '/notes/eventbridge/', sectionId: 'triggering', sectionTitle: 'Triggering' }] },
+      {
+        id: 'aws-batch',
+        title: 'AWS Batch',
+        links: [{ href: '/notes/eventbridge/', sectionId: 'triggering', sectionTitle: 'Triggering' }],
+      },
     ]);
     expect(backlinks.get('eventbridge')).toEqual([
-      { from: 'step-functions', title: 'AWS Step Functions', sectionId: 'aws-step-functions', sectionTitle: 'AWS Step Functions' },
+      {
+        from: 'step-functions',
+        title: 'AWS Step Functions',
+        sectionId: 'aws-step-functions',
+        sectionTitle: 'AWS Step Functions',
+      },
       { from: 'aws-batch', title: 'AWS Batch', sectionId: 'triggering', sectionTitle: 'Triggering' },
     ]);
     expect(backlinks.has('step-functions')).toBe(false);
@@ -67,7 +80,10 @@ describe('course map', () => {
 });
 
 describe('navigation', () => {
-  const notes = ['a', 'b', 'c'].map((id, order) => ({ id, data: { title: id, topic: 'containers', order, draft: false } }));
+  const notes = ['a', 'b', 'c'].map((id, order) => ({
+    id,
+    data: { title: id, topic: 'containers', order, draft: false },
+  }));
 
   it('finds the previous and next note in reading order', () => {
     expect(neighbours(notes, 'b')).toEqual({ previous: notes[0], next: notes[2] });

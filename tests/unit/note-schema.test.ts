@@ -35,7 +35,9 @@ describe('note frontmatter schema', () => {
   );
 
   it('rejects a topic outside the fixed set and lists the allowed ones', () => {
-    expect(issuesFor({ ...validNote, topic: 'cooking' })).toEqual([expect.stringMatching(/^topic: topic must be one of: model-deployment, containers/)]);
+    expect(issuesFor({ ...validNote, topic: 'cooking' })).toEqual([
+      expect.stringMatching(/^topic: topic must be one of: model-deployment, containers/),
+    ]);
   });
 
   it('rejects unknown fields, so a misspelt field name is not silently ignored', () => {
@@ -74,8 +76,12 @@ describe('note frontmatter schema', () => {
   });
 
   it('rejects tags that are not lowercase-hyphenated and a non-date `updated`', () => {
-    expect(issuesFor({ ...validNote, tags: ['Step Functions'] })).toEqual(['tags.0: tags must be lowercase words joined by hyphens']);
-    expect(issuesFor({ ...validNote, updated: 'last week' })).toEqual(['updated: updated must be a date such as 2026-11-24']);
+    expect(issuesFor({ ...validNote, tags: ['Step Functions'] })).toEqual([
+      'tags.0: tags must be lowercase words joined by hyphens',
+    ]);
+    expect(issuesFor({ ...validNote, updated: 'last week' })).toEqual([
+      'updated: updated must be a date such as 2026-11-24',
+    ]);
   });
 
   it('requires draft to be a boolean, not a string', () => {

@@ -16,7 +16,12 @@ describe('note ordering and grouping', () => {
   ];
 
   it('sorts by topic order, then by `order`', () => {
-    expect(sortNotes(notes).map((entry) => entry.id)).toEqual(['guardrails', 'shadow', 'eventbridge', 'step-functions']);
+    expect(sortNotes(notes).map((entry) => entry.id)).toEqual([
+      'guardrails',
+      'shadow',
+      'eventbridge',
+      'step-functions',
+    ]);
   });
 
   it('groups notes under their topic and leaves empty topics out', () => {

@@ -52,21 +52,33 @@ describe('parseQuestionFile', () => {
   section: fargate
 `;
     const message = errorOf(() => parseQuestionFile('/site/questions/eks.yaml', source));
-    expect(message).toContain('/site/questions/eks.yaml:13: [1].choices: at least one choice must be marked correct: true (question "second")');
+    expect(message).toContain(
+      '/site/questions/eks.yaml:13: [1].choices: at least one choice must be marked correct: true (question "second")',
+    );
   });
 
   it('points at the item of a list and at an unknown key', () => {
-    const source = good.replace('    - text: AWS Batch', '    - text: ""').replace('  section: eks-vs-ecs', '  sectoin: eks-vs-ecs');
+    const source = good
+      .replace('    - text: AWS Batch', '    - text: ""')
+      .replace('  section: eks-vs-ecs', '  sectoin: eks-vs-ecs');
     const message = errorOf(() => parseQuestionFile('/q/eks.yaml', source));
-    expect(message).toContain('/q/eks.yaml:7: [0].choices[2].text: choice text must not be empty (question "pick-eks")');
+    expect(message).toContain(
+      '/q/eks.yaml:7: [0].choices[2].text: choice text must not be empty (question "pick-eks")',
+    );
     expect(message).toContain('/q/eks.yaml:9: [0].sectoin: Unrecognized key: "sectoin" (question "pick-eks")');
-    expect(message).toContain('/q/eks.yaml:1: [0].section: required field is missing (expected string) (question "pick-eks")');
+    expect(message).toContain(
+      '/q/eks.yaml:1: [0].section: required field is missing (expected string) (question "pick-eks")',
+    );
   });
 
   it('reports a missing field at its question and a bad id without naming it', () => {
-    const source = good.replace('  explanation: EKS runs certified-conformant upstream Kubernetes, so manifests carry over.\n', '').replace('pick-eks', 'Pick EKS');
+    const source = good
+      .replace('  explanation: EKS runs certified-conformant upstream Kubernetes, so manifests carry over.\n', '')
+      .replace('pick-eks', 'Pick EKS');
     const message = errorOf(() => parseQuestionFile('/q/eks.yaml', source));
-    expect(message).toContain('/q/eks.yaml:1: [0].id: id must be lowercase words joined by hyphens (question "Pick EKS")');
+    expect(message).toContain(
+      '/q/eks.yaml:1: [0].id: id must be lowercase words joined by hyphens (question "Pick EKS")',
+    );
     expect(message).toContain('/q/eks.yaml:1: [0].explanation: required field is missing (expected string)');
   });
 
@@ -76,8 +88,12 @@ describe('parseQuestionFile', () => {
   });
 
   it('reports YAML syntax errors and a file that is not a list', () => {
-    expect(errorOf(() => parseQuestionFile('/q/eks.yaml', 'id: one\nid: two\n'))).toMatch(/^Invalid questions in \/q\/eks\.yaml:\n {2}\/q\/eks\.yaml:2: \(yaml\): /);
-    expect(errorOf(() => parseQuestionFile('/q/eks.yaml', 'id: one\n'))).toContain('/q/eks.yaml:1: (file): Invalid input: expected array');
+    expect(errorOf(() => parseQuestionFile('/q/eks.yaml', 'id: one\nid: two\n'))).toMatch(
+      /^Invalid questions in \/q\/eks\.yaml:\n {2}\/q\/eks\.yaml:2: \(yaml\): /,
+    );
+    expect(errorOf(() => parseQuestionFile('/q/eks.yaml', 'id: one\n'))).toContain(
+      '/q/eks.yaml:1: (file): Invalid input: expected array',
+    );
   });
 });
 
@@ -99,7 +115,9 @@ describe('sectionProblems and orphanProblems', () => {
     expect(orphanProblems([parsed], ['ecs'])).toEqual([
       '/q/eks.yaml:1: (file): there is no note "eks" for these questions; the file name must be a note\'s id',
     ]);
-    expect(() => assertNoQuestionProblems(orphanProblems([parsed], []))).toThrow(/^Invalid questions:\n {2}\/q\/eks\.yaml:1:/);
+    expect(() => assertNoQuestionProblems(orphanProblems([parsed], []))).toThrow(
+      /^Invalid questions:\n {2}\/q\/eks\.yaml:1:/,
+    );
   });
 });
 
@@ -125,7 +143,9 @@ describe('loadQuestionFiles', () => {
     writeFileSync(path.join(folder, 'a.yaml'), good.replace('correct: true', 'correct: yes'));
     writeFileSync(path.join(folder, 'b.yaml'), '[]');
     const message = errorOf(() => loadQuestionFiles(folder));
-    expect(message).toContain(`${path.join(folder, 'a.yaml')}:5: [0].choices[0].correct: Invalid input: expected boolean, received string`);
+    expect(message).toContain(
+      `${path.join(folder, 'a.yaml')}:5: [0].choices[0].correct: Invalid input: expected boolean, received string`,
+    );
     expect(message).toContain(`${path.join(folder, 'b.yaml')}:1: (file): `);
   });
 

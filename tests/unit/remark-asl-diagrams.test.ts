@@ -26,7 +26,9 @@ function fence(definition: unknown, meta = 'asl'): string {
 
 function toHtml(markdown: string): string {
   const file = new VFile({ path: NOTE, value: markdown });
-  return String(unified().use(remarkParse).use(remarkAslDiagrams).use(remarkRehype).use(rehypeStringify).processSync(file));
+  return String(
+    unified().use(remarkParse).use(remarkAslDiagrams).use(remarkRehype).use(rehypeStringify).processSync(file),
+  );
 }
 
 /** The build failure the plugin raises for a note, as the message Astro prints. */
@@ -43,7 +45,9 @@ function failure(markdown: string): { message: string; line: number | undefined;
 describe('the code block meta string', () => {
   it('marks a block as a state machine with the word asl, and reads an optional title', () => {
     expect(parseAslMeta('asl')).toEqual({});
-    expect(parseAslMeta('asl title="ML pipeline: train, evaluate, deploy"')).toEqual({ title: 'ML pipeline: train, evaluate, deploy' });
+    expect(parseAslMeta('asl title="ML pipeline: train, evaluate, deploy"')).toEqual({
+      title: 'ML pipeline: train, evaluate, deploy',
+    });
     expect(parseAslMeta("title='Quoted once' asl")).toEqual({ title: 'Quoted once' });
   });
 
@@ -58,7 +62,12 @@ describe('the code block meta string', () => {
 describe('a valid ```json asl block', () => {
   it('keeps the code and draws the diagram right after it, with a node for every state', () => {
     const html = parse(toHtml(`Before.\n\n${fence(twoStates, 'asl title="Pause and finish"')}\n\nAfter.`));
-    expect(html.childNodes.filter((node) => node.nodeType === 1).map((node) => (node as typeof html).tagName)).toEqual(['P', 'PRE', 'FIGURE', 'P']);
+    expect(html.childNodes.filter((node) => node.nodeType === 1).map((node) => (node as typeof html).tagName)).toEqual([
+      'P',
+      'PRE',
+      'FIGURE',
+      'P',
+    ]);
     const figure = html.querySelector('figure')!;
     expect(figure.classList.contains('asl-diagram')).toBe(true);
     expect(figure.getAttribute('data-pagefind-ignore')).toBe('all');
@@ -67,7 +76,10 @@ describe('a valid ```json asl block', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('viewBox')).toMatch(/^[\d.-]+ [\d.-]+ [\d.]+ [\d.]+$/);
     expect(svg.querySelector('title')!.text).toBe('Pause and finish');
-    expect(figure.querySelectorAll('g[data-state]').map((group) => group.getAttribute('data-state'))).toEqual(['Pause', 'Done']);
+    expect(figure.querySelectorAll('g[data-state]').map((group) => group.getAttribute('data-state'))).toEqual([
+      'Pause',
+      'Done',
+    ]);
   });
 
   it('names the diagram after the Comment when there is no title', () => {
@@ -83,14 +95,24 @@ describe('a valid ```json asl block', () => {
   it('ships the player markup with the definition and an example as data, usable without script', () => {
     const player = parse(toHtml(fence(twoStates))).querySelector('figure asl-player')!;
     expect(JSON.parse(player.getAttribute('data-definition')!)).toEqual(twoStates);
-    expect(JSON.parse(player.getAttribute('data-example')!)).toEqual({ input: {}, scenarios: [{ label: 'Every Task returns {}', mocks: {} }] });
-    expect(player.querySelector('.asl-player-nojs')!.text).toBe('Stepping through this state machine needs JavaScript.');
+    expect(JSON.parse(player.getAttribute('data-example')!)).toEqual({
+      input: {},
+      scenarios: [{ label: 'Every Task returns {}', mocks: {} }],
+    });
+    expect(player.querySelector('.asl-player-nojs')!.text).toBe(
+      'Stepping through this state machine needs JavaScript.',
+    );
     const ui = player.querySelector('.asl-player-ui')!;
     expect(ui.hasAttribute('hidden')).toBe(true);
     for (const textarea of ui.querySelectorAll('textarea')) {
       expect(ui.querySelector(`label[for="${textarea.id}"]`), textarea.id).not.toBeNull();
     }
-    expect(ui.querySelectorAll('button').map((button) => button.text)).toEqual(['Every Task returns {}', 'Step', 'Run to end', 'Reset']);
+    expect(ui.querySelectorAll('button').map((button) => button.text)).toEqual([
+      'Every Task returns {}',
+      'Step',
+      'Run to end',
+      'Reset',
+    ]);
     expect(ui.querySelector('[role="status"]')).not.toBeNull();
   });
 
@@ -102,7 +124,11 @@ describe('a valid ```json asl block', () => {
   });
 
   it('works inside MDX, where the figure becomes JSX', async () => {
-    const output = String(await compile(new VFile({ path: NOTE, value: `## Flow\n\n${fence(twoStates)}\n` }), { remarkPlugins: [remarkAslDiagrams] }));
+    const output = String(
+      await compile(new VFile({ path: NOTE, value: `## Flow\n\n${fence(twoStates)}\n` }), {
+        remarkPlugins: [remarkAslDiagrams],
+      }),
+    );
     expect(output).toContain('"asl-player"');
     expect(output).toContain('"figcaption"');
     expect(output).toMatch(/"data-state": "Pause"|dataState: "Pause"/);
@@ -111,7 +137,18 @@ describe('a valid ```json asl block', () => {
 
 describe('a broken ```json asl block fails the build', () => {
   it('names the note, the line inside it and the state for a JSON syntax error', () => {
-    const source = ['# Title', '', '```json asl', '{', '  "StartAt": "A",', '  "States": {', '    "A": { "Type": "Succeed", }', '  }', '}', '```'].join('\n');
+    const source = [
+      '# Title',
+      '',
+      '```json asl',
+      '{',
+      '  "StartAt": "A",',
+      '  "States": {',
+      '    "A": { "Type": "Succeed", }',
+      '  }',
+      '}',
+      '```',
+    ].join('\n');
     const { message, line } = failure(source);
     expect(message).toContain(`code block at ${NOTE}:3 is not valid JSON`);
     expect(message).toContain(`${NOTE}:7:`);
@@ -150,19 +187,31 @@ describe('the example an execution starts from', () => {
   const pipeline = {
     StartAt: 'TrainModel',
     States: Object.fromEntries(
-      ['TrainModel', 'EvaluateModel', 'CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'].map((name, index, names) => [
-        name,
-        { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...(names[index + 1] ? { Next: names[index + 1] } : { End: true }) },
-      ]),
+      ['TrainModel', 'EvaluateModel', 'CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'].map(
+        (name, index, names) => [
+          name,
+          {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            ...(names[index + 1] ? { Next: names[index + 1] } : { End: true }),
+          },
+        ],
+      ),
     ),
   };
 
   it("gives the note's ML pipeline an S3 event and the 0.95 and 0.5 accuracy scenarios", () => {
     const example = exampleFor(pipeline);
     expect(example.input).toMatchObject({ 'detail-type': 'Object Created', source: 'aws.s3' });
-    expect(example.scenarios.map((scenario) => scenario.label)).toEqual(['Accuracy 0.95', 'Accuracy 0.5', 'Training keeps failing']);
+    expect(example.scenarios.map((scenario) => scenario.label)).toEqual([
+      'Accuracy 0.95',
+      'Accuracy 0.5',
+      'Training keeps failing',
+    ]);
     expect(example.scenarios[0]!.mocks.EvaluateModel).toEqual({ StatusCode: 200, Payload: { accuracy: 0.95 } });
-    expect(example.scenarios[0]!.mocks.TrainModel).toMatchObject({ ModelArtifacts: { S3ModelArtifacts: expect.stringMatching(/^s3:\/\//) } });
+    expect(example.scenarios[0]!.mocks.TrainModel).toMatchObject({
+      ModelArtifacts: { S3ModelArtifacts: expect.stringMatching(/^s3:\/\//) },
+    });
   });
 
   it('gives any other machine an empty input and an empty result per Task, nested ones included', () => {
@@ -171,17 +220,28 @@ describe('the example an execution starts from', () => {
       States: {
         Fan: {
           Type: 'Parallel',
-          Branches: [{ StartAt: 'Left', States: { Left: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } }],
+          Branches: [
+            {
+              StartAt: 'Left',
+              States: { Left: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+            },
+          ],
           Next: 'Each',
         },
         Each: {
           Type: 'Map',
-          ItemProcessor: { StartAt: 'Item', States: { Item: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } },
+          ItemProcessor: {
+            StartAt: 'Item',
+            States: { Item: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+          },
           End: true,
         },
       },
     };
     expect(taskStates(machine)).toEqual(['Left', 'Item']);
-    expect(exampleFor(machine)).toEqual({ input: {}, scenarios: [{ label: 'Every Task returns {}', mocks: { Left: {}, Item: {} } }] });
+    expect(exampleFor(machine)).toEqual({
+      input: {},
+      scenarios: [{ label: 'Every Task returns {}', mocks: { Left: {}, Item: {} } }],
+    });
   });
 });

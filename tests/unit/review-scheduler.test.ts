@@ -95,7 +95,14 @@ describe('grading a sitting', () => {
 });
 
 describe('due cards', () => {
-  const card = (due: number, ease = 2.5): Card => ({ repetitions: 1, interval: 1, ease, due, reviewed: due - DAY_MS, quality: 5 });
+  const card = (due: number, ease = 2.5): Card => ({
+    repetitions: 1,
+    interval: 1,
+    ease,
+    due,
+    reviewed: due - DAY_MS,
+    quality: 5,
+  });
   const cards = {
     'eks/later': card(start + DAY_MS),
     'eks/now': card(start),

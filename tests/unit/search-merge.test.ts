@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { contentWords, mergeWordSearches, withHighlight } from '../../src/lib/search-merge';
-import { filterOptions, sectionLengths, sectionScore, toNoteHit, type PagefindFragment } from '../../src/lib/search-results';
+import {
+  filterOptions,
+  sectionLengths,
+  sectionScore,
+  toNoteHit,
+  type PagefindFragment,
+} from '../../src/lib/search-results';
 import { closestWord, correctQuery, countWords } from '../../src/lib/query-correction';
 
 const body = (location: number) => ({ weight: 1, balanced_score: 500, location });
 const heading = (location: number) => ({ weight: 6, balanced_score: 18000, location });
 
-function fragment(url: string, title: string, sections: [string, ReturnType<typeof body>[]][], anchors?: [string, number][]): PagefindFragment {
+function fragment(
+  url: string,
+  title: string,
+  sections: [string, ReturnType<typeof body>[]][],
+  anchors?: [string, number][],
+): PagefindFragment {
   return {
     url: `${url}?highlight=x`,
     excerpt: `${title} excerpt`,
     meta: { title },
-    sub_results: sections.map(([id, locations]) => ({ title: id, url: `${url}?highlight=x#${id}`, excerpt: `about ${id}`, weighted_locations: locations })),
+    sub_results: sections.map(([id, locations]) => ({
+      title: id,
+      url: `${url}?highlight=x#${id}`,
+      excerpt: `about ${id}`,
+      weighted_locations: locations,
+    })),
     ...(anchors ? { anchors: anchors.map(([id, location]) => ({ id, location })), word_count: 1000 } : {}),
   };
 }
@@ -28,7 +44,12 @@ describe('query words', () => {
 describe('section scores', () => {
   it('puts a heading match far above body matches, and saturates repeats', () => {
     const headingHit = sectionScore({ title: '', url: '', excerpt: '', weighted_locations: [heading(1)] });
-    const tenBodyHits = sectionScore({ title: '', url: '', excerpt: '', weighted_locations: Array.from({ length: 10 }, (_, index) => body(index)) });
+    const tenBodyHits = sectionScore({
+      title: '',
+      url: '',
+      excerpt: '',
+      weighted_locations: Array.from({ length: 10 }, (_, index) => body(index)),
+    });
     const oneBodyHit = sectionScore({ title: '', url: '', excerpt: '', weighted_locations: [body(1)] });
     expect(headingHit).toBeGreaterThan(tenBodyHits);
     expect(tenBodyHits).toBeGreaterThan(oneBodyHit);
@@ -41,8 +62,25 @@ describe('section scores', () => {
   });
 
   it('measures sections from one heading to the next', () => {
-    const lengths = sectionLengths(fragment('/notes/a/', 'A', [], [['intro', 0], ['deep', 120], ['end', 400]]));
-    expect(lengths).toEqual(new Map([['intro', 120], ['deep', 280], ['end', 600]]));
+    const lengths = sectionLengths(
+      fragment(
+        '/notes/a/',
+        'A',
+        [],
+        [
+          ['intro', 0],
+          ['deep', 120],
+          ['end', 400],
+        ],
+      ),
+    );
+    expect(lengths).toEqual(
+      new Map([
+        ['intro', 120],
+        ['deep', 280],
+        ['end', 600],
+      ]),
+    );
   });
 });
 
@@ -50,11 +88,31 @@ describe('merging one search per word', () => {
   it('ranks sections by how many query words they contain, then by strength, and groups them by note', () => {
     const hits = mergeWordSearches(
       new Map([
-        ['baking', [fragment('/notes/guardrails/', 'Guardrails', [['baking-period', [heading(10)]], ['canary', [body(50)]]]), fragment('/notes/bake/', 'Bread', [['ovens', [heading(3), body(9)]]])]],
-        ['period', [fragment('/notes/guardrails/', 'Guardrails', [['baking-period', [heading(11)]], ['timeouts', [heading(90)]]])]],
+        [
+          'baking',
+          [
+            fragment('/notes/guardrails/', 'Guardrails', [
+              ['baking-period', [heading(10)]],
+              ['canary', [body(50)]],
+            ]),
+            fragment('/notes/bake/', 'Bread', [['ovens', [heading(3), body(9)]]]),
+          ],
+        ],
+        [
+          'period',
+          [
+            fragment('/notes/guardrails/', 'Guardrails', [
+              ['baking-period', [heading(11)]],
+              ['timeouts', [heading(90)]],
+            ]),
+          ],
+        ],
       ]),
     );
-    expect(hits.map((hit) => hit.url)).toEqual(['/notes/guardrails/?highlight=baking&highlight=period', '/notes/bake/?highlight=baking&highlight=period']);
+    expect(hits.map((hit) => hit.url)).toEqual([
+      '/notes/guardrails/?highlight=baking&highlight=period',
+      '/notes/bake/?highlight=baking&highlight=period',
+    ]);
     expect(hits[0]!.sections.map((section) => section.url)).toEqual([
       '/notes/guardrails/?highlight=baking&highlight=period#baking-period',
       '/notes/guardrails/?highlight=baking&highlight=period#timeouts',
@@ -63,19 +121,28 @@ describe('merging one search per word', () => {
   });
 
   it('keeps notes that matched only before their first heading, last', () => {
-    const hits = mergeWordSearches(new Map([['glue', [{ url: '/notes/x/', excerpt: 'glue', meta: { title: 'X' }, sub_results: [] }]]]));
+    const hits = mergeWordSearches(
+      new Map([['glue', [{ url: '/notes/x/', excerpt: 'glue', meta: { title: 'X' }, sub_results: [] }]]]),
+    );
     expect(hits).toEqual([{ title: 'X', url: '/notes/x/?highlight=glue', excerpt: 'glue', sections: [] }]);
   });
 
   it('builds result links that ask for every word to be highlighted', () => {
-    expect(withHighlight('/notes/eks/?highlight=old#data-volumes', ['ebs', 'efs'])).toBe('/notes/eks/?highlight=ebs&highlight=efs#data-volumes');
+    expect(withHighlight('/notes/eks/?highlight=old#data-volumes', ['ebs', 'efs'])).toBe(
+      '/notes/eks/?highlight=ebs&highlight=efs#data-volumes',
+    );
     expect(withHighlight('/notes/eks/', [])).toBe('/notes/eks/');
   });
 });
 
 describe('single search results and filters', () => {
   it('drops the page-level sub-result and orders sections by score', () => {
-    const hit = toNoteHit(fragment('/notes/a/', 'A', [['weak', [body(5)]], ['strong', [heading(9)]]]));
+    const hit = toNoteHit(
+      fragment('/notes/a/', 'A', [
+        ['weak', [body(5)]],
+        ['strong', [heading(9)]],
+      ]),
+    );
     expect(hit.sections.map((section) => section.title)).toEqual(['strong', 'weak']);
   });
 
@@ -90,11 +157,16 @@ describe('single search results and filters', () => {
 });
 
 describe('misspelling correction', () => {
-  const vocabulary = countWords('SageMaker sagemaker sagemaker endpoint endpoints eventbridge scheduler horovod allreduce');
+  const vocabulary = countWords(
+    'SageMaker sagemaker sagemaker endpoint endpoints eventbridge scheduler horovod allreduce',
+  );
 
   it('rewrites words that are not in the notes to the closest one', () => {
     expect(correctQuery('sagemker endpint', vocabulary)).toEqual({ query: 'sagemaker endpoint', corrected: true });
-    expect(correctQuery('EventBrige scheduler', vocabulary)).toEqual({ query: 'eventbridge scheduler', corrected: true });
+    expect(correctQuery('EventBrige scheduler', vocabulary)).toEqual({
+      query: 'eventbridge scheduler',
+      corrected: true,
+    });
   });
 
   it('leaves known words, prefixes being typed and short words alone', () => {

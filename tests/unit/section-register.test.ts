@@ -57,14 +57,30 @@ describe('section register', () => {
   });
 
   it('publishes new sections without dropping old ones or re-adding moved ids', () => {
-    const updated = publishSections(register, new Map([['guardrails', ['blue-green', 'canary', 'linear', 'rollback', 'shadow']], ['eks', ['fargate']]]));
-    expect(updated.published.guardrails).toEqual(['blue-green', 'canary-mode', 'linear-mode', 'rollback', 'canary', 'linear', 'shadow']);
+    const updated = publishSections(
+      register,
+      new Map([
+        ['guardrails', ['blue-green', 'canary', 'linear', 'rollback', 'shadow']],
+        ['eks', ['fargate']],
+      ]),
+    );
+    expect(updated.published.guardrails).toEqual([
+      'blue-green',
+      'canary-mode',
+      'linear-mode',
+      'rollback',
+      'canary',
+      'linear',
+      'shadow',
+    ]);
     expect(Object.keys(updated.published)).toEqual(['eks', 'guardrails']);
     expect(updated.moved).toBe(register.moved);
   });
 
   it('rejects a malformed register file by name', () => {
-    expect(() => parseRegister('{', 'content/section-register.json')).toThrow(/^content\/section-register.json: not valid JSON/);
+    expect(() => parseRegister('{', 'content/section-register.json')).toThrow(
+      /^content\/section-register.json: not valid JSON/,
+    );
     expect(() => parseRegister('{"published": {"a": "x"}}', 'r.json')).toThrow(/r.json: "published" must map/);
     expect(() => parseRegister('{"published": {}, "moved": {"a": {"x": 1}}}', 'r.json')).toThrow(/"moved" must map/);
     expect(parseRegister('{"published": {"a": ["x"]}}', 'r.json')).toEqual({ published: { a: ['x'] }, moved: {} });

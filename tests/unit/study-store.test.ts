@@ -49,7 +49,9 @@ describe('saving and reading progress', () => {
     // Right after the explanation, in the same sitting: graded 3 against the state before it.
     const regraded = recordAnswer(first, 'eks/a', undefined, 3, now);
     expect(regraded.cards['eks/a']).toEqual(review(undefined, 3, now));
-    expect(recordAnswer(first, 'eks/a', before, 5, now + DAY_MS).cards['eks/a']).toEqual(review(before, 5, now + DAY_MS));
+    expect(recordAnswer(first, 'eks/a', before, 5, now + DAY_MS).cards['eks/a']).toEqual(
+      review(before, 5, now + DAY_MS),
+    );
   });
 
   it('marks and unmarks sections as understood', () => {
@@ -66,7 +68,10 @@ describe('saving and reading progress', () => {
 describe('migration', () => {
   const v1: StudyProgressV1 = {
     version: 1,
-    answers: { 'eks/pick-eks': { correct: true, at: now - 3 * DAY_MS }, 'eks/fargate': { correct: false, at: now - DAY_MS } },
+    answers: {
+      'eks/pick-eks': { correct: true, at: now - 3 * DAY_MS },
+      'eks/fargate': { correct: false, at: now - DAY_MS },
+    },
     understood: ['eks#eks-vs-ecs', 'ludwig#what-is-ludwig'],
   };
 
@@ -95,14 +100,22 @@ describe('stored data that cannot be read', () => {
     ['corrupted JSON', '{"version":2,"cards":', 'it is not valid JSON'],
     ['not an object', '[1,2,3]', 'it is not an object'],
     ['no version', '{"cards":{}}', 'it has no known format version'],
-    ['a future version', '{"version":3,"cards":{},"understood":{}}', 'it was saved by a newer version of the site (format 3)'],
+    [
+      'a future version',
+      '{"version":3,"cards":{},"understood":{}}',
+      'it was saved by a newer version of the site (format 3)',
+    ],
     ['cards of the wrong type', '{"version":2,"cards":[],"understood":{}}', '"cards" is not an object'],
     [
       'a card with a broken field',
       JSON.stringify({ version: 2, cards: { 'eks/a': { ...review(undefined, 5, now), ease: 0.5 } }, understood: {} }),
       'the card "eks/a" is not a valid review card',
     ],
-    ['understood of the wrong shape', '{"version":2,"cards":{},"understood":{"eks":["a"]}}', '"understood" is not a list of sections per note'],
+    [
+      'understood of the wrong shape',
+      '{"version":2,"cards":{},"understood":{"eks":["a"]}}',
+      '"understood" is not a list of sections per note',
+    ],
     ['unknown fields', '{"version":2,"cards":{},"understood":{},"extra":1}', 'it has fields this site does not know'],
   ];
 
@@ -129,7 +142,10 @@ describe('import', () => {
 
   it('rejects anything that is not valid progress, with the reason', () => {
     expect(importProgress('not json', emptyProgress(), now)).toEqual({ ok: false, reason: 'it is not valid JSON' });
-    expect(importProgress('{"version":9}', emptyProgress(), now)).toEqual({ ok: false, reason: 'it was saved by a newer version of the site (format 9)' });
+    expect(importProgress('{"version":9}', emptyProgress(), now)).toEqual({
+      ok: false,
+      reason: 'it was saved by a newer version of the site (format 9)',
+    });
     expect(importProgress('{"version":2,"cards":{"x":1},"understood":{}}', emptyProgress(), now)).toEqual({
       ok: false,
       reason: 'the card "x" is not a valid review card',

@@ -215,7 +215,11 @@ class AslPlayer extends HTMLElement {
     ];
     const state = this.stateOf(step);
     if (step.choice !== undefined) rows.push(['Choice', choiceText(step, state)]);
-    if (step.wait) rows.push(['Wait', `${step.wait.seconds ?? 0} s, simulated${step.wait.timestamp ? ` (until ${step.wait.timestamp})` : ''}`]);
+    if (step.wait)
+      rows.push([
+        'Wait',
+        `${step.wait.seconds ?? 0} s, simulated${step.wait.timestamp ? ` (until ${step.wait.timestamp})` : ''}`,
+      ]);
     if (step.error) rows.push(['Error', `${step.error.Error}${step.error.Cause ? `: ${step.error.Cause}` : ''}`]);
     if (step.retry) rows.push(['Retry', retryText(step)]);
     if (step.caught) rows.push(['Catch', catchText(step)]);
@@ -247,7 +251,9 @@ class AslPlayer extends HTMLElement {
 function placeMarker(svg: SVGSVGElement, group: SVGGElement): SVGTextElement {
   const box = group.getBBox();
   const view = svg.viewBox.baseVal;
-  const obstacles = [...svg.querySelectorAll<SVGGraphicsElement>('g.asl-state:not(.asl-container), g.asl-terminal, .asl-edge-label-bg')]
+  const obstacles = [
+    ...svg.querySelectorAll<SVGGraphicsElement>('g.asl-state:not(.asl-container), g.asl-terminal, .asl-edge-label-bg'),
+  ]
     .filter((other) => other !== group)
     .map((other) => other.getBBox());
   const marker = document.createElementNS(SVG_NS, 'text');
@@ -258,7 +264,9 @@ function placeMarker(svg: SVGSVGElement, group: SVGGElement): SVGTextElement {
   const fits = (x: number, width: number) =>
     x >= view.x &&
     x + width <= view.x + view.width &&
-    obstacles.every((other) => x + width < other.x || x > other.x + other.width || y + 9 < other.y || y - 9 > other.y + other.height);
+    obstacles.every(
+      (other) => x + width < other.x || x > other.x + other.width || y + 9 < other.y || y - 9 > other.y + other.height,
+    );
   marker.textContent = '◀ current';
   const width = marker.getComputedTextLength();
   if (fits(box.x + box.width + 6, width)) {

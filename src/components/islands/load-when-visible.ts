@@ -14,7 +14,9 @@ export function loadWhenVisible(selector: string, load: () => Promise<unknown>):
   };
   const observer =
     'IntersectionObserver' in window
-      ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), { rootMargin: '300px' })
+      ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), {
+          rootMargin: '300px',
+        })
       : undefined;
   for (const element of elements) {
     if (observer) observer.observe(element);

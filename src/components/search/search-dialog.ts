@@ -109,7 +109,9 @@ export class SearchDialog extends HTMLElement {
     let counts: Record<string, Record<string, number>>;
     if (query === '') {
       const search = await pagefind.search(null, filters);
-      hits = await Promise.all(search.results.slice(0, MAX_NOTES).map(async (result) => toNoteHit(await result.data())));
+      hits = await Promise.all(
+        search.results.slice(0, MAX_NOTES).map(async (result) => toNoteHit(await result.data())),
+      );
       counts = search.filters;
     } else {
       // One search per meaningful word, merged, so plain-language questions still find their section.
@@ -117,7 +119,10 @@ export class SearchDialog extends HTMLElement {
       const searches = await Promise.all(words.map((word) => pagefind.search(word, filters)));
       const perWord = new Map<string, PagefindFragment[]>();
       for (const [index, search] of searches.entries()) {
-        perWord.set(words[index]!, await Promise.all(search.results.slice(0, PAGES_PER_WORD).map((result) => result.data())));
+        perWord.set(
+          words[index]!,
+          await Promise.all(search.results.slice(0, PAGES_PER_WORD).map((result) => result.data())),
+        );
       }
       hits = mergeWordSearches(perWord);
       counts = mostPerValue(searches.map((search) => search.filters));
@@ -187,8 +192,11 @@ export class SearchDialog extends HTMLElement {
       return link;
     };
     for (const hit of hits) {
-      this.#list.append(option(hit.title, hit.url, 'search-option-note', hit.sections.length === 0 ? hit.excerpt : undefined));
-      for (const section of hit.sections) this.#list.append(option(section.title, section.url, 'search-option-section', section.excerpt));
+      this.#list.append(
+        option(hit.title, hit.url, 'search-option-note', hit.sections.length === 0 ? hit.excerpt : undefined),
+      );
+      for (const section of hit.sections)
+        this.#list.append(option(section.title, section.url, 'search-option-section', section.excerpt));
     }
     this.#input.setAttribute('aria-expanded', String(hits.length > 0));
     const shown = query === '' ? 'the selected filters' : `“${query}”`;

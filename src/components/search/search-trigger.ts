@@ -26,7 +26,8 @@ if (host && button) {
   for (const warmUp of ['pointerenter', 'focus']) button.addEventListener(warmUp, () => void load(), { once: true });
   document.addEventListener('keydown', (event) => {
     if (host.querySelector('dialog')?.open) return;
-    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
+    const typing =
+      event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
     if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
       event.preventDefault();
       void open();

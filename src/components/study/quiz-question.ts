@@ -109,7 +109,10 @@ export function answerRecorder(now: () => number = Date.now): (question: QuizQue
     const time = now();
     if (!before.has(question.key)) before.set(question.key, loadProgress(time).progress.cards[question.key]);
     const quality = gradeSitting(question.attempts);
-    const { progress, saved } = updateProgress((current) => recordAnswer(current, question.key, before.get(question.key), quality, time), time);
+    const { progress, saved } = updateProgress(
+      (current) => recordAnswer(current, question.key, before.get(question.key), quality, time),
+      time,
+    );
     if (!saved) return SAVE_FAILED;
     const days = progress.cards[question.key]!.interval;
     return `Saved: it comes back for review ${days === 1 ? 'tomorrow' : `in ${days} days`}.`;

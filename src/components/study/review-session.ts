@@ -1,10 +1,20 @@
 import { QuizQuestion, answerRecorder, showStorageNotice } from './quiz-question';
 import { downloadProgress, readChosenFile } from './progress-file';
 import { gradeSitting, nextDue, repeatToday, sessionOrder, topicScores } from '../../lib/review-scheduler';
-import { SAVE_FAILED, emptyProgress, importProgress, loadProgress, mergeProgress, resetProgress, statusMessage, updateProgress } from '../../lib/study-store';
+import {
+  SAVE_FAILED,
+  emptyProgress,
+  importProgress,
+  loadProgress,
+  mergeProgress,
+  resetProgress,
+  statusMessage,
+  updateProgress,
+} from '../../lib/study-store';
 
 /** Keys go to the session unless the reader is using another control (links still open with Enter). */
-const OTHER_CONTROLS = 'a, summary, select, textarea, input:not([type="radio"], [type="checkbox"]), dialog, .study-data, .review-toolbar';
+const OTHER_CONTROLS =
+  'a, summary, select, textarea, input:not([type="radio"], [type="checkbox"]), dialog, .study-data, .review-toolbar';
 
 function parts(root: HTMLElement) {
   const find = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -23,7 +33,13 @@ function parts(root: HTMLElement) {
 
 function when(time: number, now: number): string {
   if (time <= now) return 'now';
-  return new Date(time).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+  return new Date(time).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 }
 
 /**
@@ -48,7 +64,8 @@ class ReviewSession extends HTMLElement {
       const question = new QuizQuestion(element, record);
       this.questions.set(question.key, question);
     }
-    for (const selector of ['.review-panel', '.review-scores', '.study-data']) this.querySelector<HTMLElement>(selector)!.hidden = false;
+    for (const selector of ['.review-panel', '.review-scores', '.study-data'])
+      this.querySelector<HTMLElement>(selector)!.hidden = false;
     const ui = this.ui;
     showStorageNotice(ui.notice, statusMessage(loadProgress(Date.now()).status));
     ui.topic.addEventListener('change', () => this.start());
@@ -80,7 +97,9 @@ class ReviewSession extends HTMLElement {
   private start(focus = false): void {
     const now = Date.now();
     const topic = this.ui.topic.value;
-    const keys = [...this.questions.values()].filter((question) => !topic || question.element.dataset.topic === topic).map((question) => question.key);
+    const keys = [...this.questions.values()]
+      .filter((question) => !topic || question.element.dataset.topic === topic)
+      .map((question) => question.key);
     const { cards } = loadProgress(now).progress;
     this.queue = sessionOrder(keys, cards, now);
     this.dueAtStart = this.queue.filter((key) => cards[key]).length;
@@ -106,7 +125,12 @@ class ReviewSession extends HTMLElement {
     if (question.checked) question.retry();
     question.element.classList.add('is-current');
     this.current = question;
-    const kind = question.attempts.length > 0 ? 'again, after a wrong answer' : this.position < this.dueAtStart ? 'due for review' : 'new question';
+    const kind =
+      question.attempts.length > 0
+        ? 'again, after a wrong answer'
+        : this.position < this.dueAtStart
+          ? 'due for review'
+          : 'new question';
     this.ui.status.textContent = `Question ${this.position + 1} of ${this.queue.length}: ${kind}.`;
     if (focus) question.element.querySelector('input')?.focus();
   }
@@ -127,7 +151,9 @@ class ReviewSession extends HTMLElement {
     this.current = undefined;
     const now = Date.now();
     const topic = this.ui.topic.value;
-    const keys = [...this.questions.values()].filter((question) => !topic || question.element.dataset.topic === topic).map((question) => question.key);
+    const keys = [...this.questions.values()]
+      .filter((question) => !topic || question.element.dataset.topic === topic)
+      .map((question) => question.key);
     const next = nextDue(keys, loadProgress(now).progress.cards);
     const upcoming = next === undefined ? '' : ` The next question is due ${when(next, now)}.`;
     const answered = new Set(this.queue).size;
@@ -153,12 +179,19 @@ class ReviewSession extends HTMLElement {
 
   private showScores(): void {
     const now = Date.now();
-    const questions = [...this.questions.values()].map((question) => ({ key: question.key, topic: question.element.dataset.topic ?? '' }));
+    const questions = [...this.questions.values()].map((question) => ({
+      key: question.key,
+      topic: question.element.dataset.topic ?? '',
+    }));
     const scores = topicScores(questions, loadProgress(now).progress.cards, now);
     for (const row of this.querySelectorAll<HTMLElement>('.review-scores tr[data-topic]')) {
       const score = scores.find(({ topic }) => topic === row.dataset.topic);
       if (!score) continue;
-      const cells = { answered: `${score.answered} of ${score.total}`, right: score.answered > 0 ? `${score.right} of ${score.answered}` : 'none yet', due: String(score.due) };
+      const cells = {
+        answered: `${score.answered} of ${score.total}`,
+        right: score.answered > 0 ? `${score.right} of ${score.answered}` : 'none yet',
+        due: String(score.due),
+      };
       for (const [name, text] of Object.entries(cells)) row.querySelector(`[data-score="${name}"]`)!.textContent = text;
     }
   }
@@ -176,7 +209,9 @@ class ReviewSession extends HTMLElement {
       const { progress } = loadProgress(now);
       downloadProgress(progress, new Date(now));
       const sections = Object.values(progress.understood).reduce((sum, note) => sum + Object.keys(note).length, 0);
-      say(`Exported ${Object.keys(progress.cards).length} answered questions and ${sections} sections marked as understood.`);
+      say(
+        `Exported ${Object.keys(progress.cards).length} answered questions and ${sections} sections marked as understood.`,
+      );
     });
     const input = this.querySelector<HTMLInputElement>('.study-import input')!;
     input.addEventListener('change', async () => {
@@ -184,17 +219,29 @@ class ReviewSession extends HTMLElement {
       const text = await readChosenFile(input);
       input.value = '';
       const now = Date.now();
-      const imported = text === undefined ? { ok: false as const, reason: 'it could not be read' } : importProgress(text, emptyProgress(), now);
+      const imported =
+        text === undefined
+          ? { ok: false as const, reason: 'it could not be read' }
+          : importProgress(text, emptyProgress(), now);
       if (!imported.ok) {
         say(`Nothing was imported: ${name} is not progress exported from this site (${imported.reason}).`);
         return;
       }
       const { saved } = updateProgress((current) => mergeProgress(current, imported.progress), now);
-      say(saved ? `Imported ${imported.cards} answered questions and ${imported.sections} sections marked as understood from ${name}.` : SAVE_FAILED);
+      say(
+        saved
+          ? `Imported ${imported.cards} answered questions and ${imported.sections} sections marked as understood from ${name}.`
+          : SAVE_FAILED,
+      );
       changed();
     });
     this.querySelector('.study-reset')!.addEventListener('click', () => {
-      if (!confirm('Delete all your saved answers and the sections you marked as understood, in this browser? This cannot be undone.')) return;
+      if (
+        !confirm(
+          'Delete all your saved answers and the sections you marked as understood, in this browser? This cannot be undone.',
+        )
+      )
+        return;
       say(resetProgress() ? 'Progress reset: every question is new again.' : SAVE_FAILED);
       changed();
     });

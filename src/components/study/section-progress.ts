@@ -1,4 +1,12 @@
-import { SAVE_FAILED, loadProgress, markUnderstood, statusMessage, understoodSections, updateProgress, type StudyProgress } from '../../lib/study-store';
+import {
+  SAVE_FAILED,
+  loadProgress,
+  markUnderstood,
+  statusMessage,
+  understoodSections,
+  updateProgress,
+  type StudyProgress,
+} from '../../lib/study-store';
 import { fillProgressBadges } from './progress-badges';
 
 /**
@@ -86,7 +94,10 @@ if (output && note) {
   for (const { id, button } of sections) {
     button.addEventListener('click', () => {
       const understood = button.ariaPressed !== 'true';
-      const { progress: updated, saved } = updateProgress((stored) => markUnderstood(stored, note, id, understood, Date.now()), Date.now());
+      const { progress: updated, saved } = updateProgress(
+        (stored) => markUnderstood(stored, note, id, understood, Date.now()),
+        Date.now(),
+      );
       show(sections, updated, saved ? undefined : SAVE_FAILED);
     });
   }

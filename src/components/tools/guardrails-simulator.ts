@@ -57,12 +57,14 @@ class GuardrailsSimulator extends HTMLElement {
     const rollback = value('RollbackMaximumBatchSize.Value').trim();
     const timeout = value('MaximumExecutionTimeoutInSeconds').trim();
     return {
-      policy: (this.#form.querySelector<HTMLInputElement>('input[name="policy"]:checked')?.value ?? 'CANARY') as SimulatorForm['policy'],
+      policy: (this.#form.querySelector<HTMLInputElement>('input[name="policy"]:checked')?.value ??
+        'CANARY') as SimulatorForm['policy'],
       instanceCount: parseNumber(value('instanceCount')),
       canarySize: capacity(value('CanarySize.Type'), value('CanarySize.Value')),
       linearStepSize: capacity(value('LinearStepSize.Type'), value('LinearStepSize.Value')),
       maximumBatchSize: capacity(value('MaximumBatchSize.Type'), value('MaximumBatchSize.Value')),
-      rollbackMaximumBatchSize: rollback === '' ? undefined : capacity(value('RollbackMaximumBatchSize.Type'), rollback),
+      rollbackMaximumBatchSize:
+        rollback === '' ? undefined : capacity(value('RollbackMaximumBatchSize.Type'), rollback),
       waitIntervalInSeconds: parseNumber(value('WaitIntervalInSeconds')),
       terminationWaitInSeconds: parseNumber(value('TerminationWaitInSeconds')),
       maximumExecutionTimeoutInSeconds: timeout === '' ? undefined : parseNumber(timeout),
@@ -131,11 +133,16 @@ class GuardrailsSimulator extends HTMLElement {
     this.querySelector('.sim-table tbody')!.replaceChildren(
       ...chartRows(simulation).map((row) => {
         const tr = document.createElement('tr');
-        for (const cell of [row.time, row.phase, row.greenTraffic, row.blue, row.green, row.event]) tr.append(Object.assign(document.createElement('td'), { textContent: cell }));
+        for (const cell of [row.time, row.phase, row.greenTraffic, row.blue, row.green, row.event])
+          tr.append(Object.assign(document.createElement('td'), { textContent: cell }));
         return tr;
       }),
     );
-    this.querySelector('.sim-json-code')!.textContent = JSON.stringify(toUpdateEndpointRequest('churn-endpoint', 'churn-config-v2', config), null, 2);
+    this.querySelector('.sim-json-code')!.textContent = JSON.stringify(
+      toUpdateEndpointRequest('churn-endpoint', 'churn-config-v2', config),
+      null,
+      2,
+    );
   }
 
   #showAlarmTime(): void {

@@ -5,7 +5,9 @@ class ShadowTraffic extends HTMLElement {
   connectedCallback(): void {
     const form = this.querySelector<HTMLElement>('.shadow-form')!;
     form.hidden = false;
-    form.addEventListener('input', () => this.#update(Number(form.querySelector<HTMLInputElement>('[name="percent"]')!.value)));
+    form.addEventListener('input', () =>
+      this.#update(Number(form.querySelector<HTMLInputElement>('[name="percent"]')!.value)),
+    );
   }
 
   #update(percent: number): void {
@@ -26,7 +28,8 @@ class ShadowTraffic extends HTMLElement {
           ['shadow-prod', 'answered by production'],
           ...(route.copiedToShadow ? [['shadow-copy', 'copy → shadow (response discarded)']] : []),
         ];
-        for (const [className, text] of parts) item.append(Object.assign(document.createElement('span'), { className, textContent: text }));
+        for (const [className, text] of parts)
+          item.append(Object.assign(document.createElement('span'), { className, textContent: text }));
         return item;
       }),
     );
