@@ -2,3 +2,10 @@
 
 /** Syntax-colour classes, generated at build time from the Shiki themes (src/integrations/code-colors.ts). */
 declare module 'virtual:code-colors.css';
+
+declare namespace App {
+  interface Locals {
+    /** Set once a page has linked the interactive tools' stylesheet. */
+    toolStylesLinked?: boolean;
+  }
+}

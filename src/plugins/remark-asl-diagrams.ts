@@ -57,6 +57,9 @@ export function remarkAslDiagrams() {
       parent.children.splice(index + 1, 0, { type: 'aslDiagram', data: { hName: 'figure', ...figure } });
       return [SKIP, index + 2];
     });
+    // The page links the diagrams' stylesheet only when the note has one.
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    astro.frontmatter = { ...astro.frontmatter, aslDiagrams: count };
   };
 }
 

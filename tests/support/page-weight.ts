@@ -30,9 +30,9 @@ export function scriptsLoadedOnArrival(outDir: string, html: string): { file: st
   return scripts;
 }
 
-/** Stylesheets a page links. */
+/** Stylesheets a page needs to render on screen (print-only ones do not block rendering). */
 export function stylesheets(outDir: string, html: string): string[] {
-  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((match) =>
-    readFileSync(path.join(outDir, match[1]!), 'utf8'),
-  );
+  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*>/g)]
+    .filter((match) => !/media="print"/.test(match[0]))
+    .map((match) => readFileSync(path.join(outDir, match[0].match(/href="\/([^"]+)"/)![1]!), 'utf8'));
 }

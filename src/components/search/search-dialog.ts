@@ -1,3 +1,4 @@
+import dialogCss from '../../styles/search-dialog.css?url';
 import { filterOptions, toNoteHit, type NoteHit, type PagefindFragment } from '../../lib/search-results';
 import { correctQuery, type Vocabulary } from '../../lib/query-correction';
 import { contentWords, mergeWordSearches } from '../../lib/search-merge';
@@ -14,6 +15,14 @@ interface PagefindModule {
   filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch>;
 }
+
+/** The dialog's own stylesheet, fetched with its code rather than on every page. */
+const dialogStyles = new Promise<void>((resolve) => {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogCss });
+  link.addEventListener('load', () => resolve());
+  link.addEventListener('error', () => resolve());
+  document.head.append(link);
+});
 
 const MAX_NOTES = 6;
 /** Pages read per word: enough to rank sections, few enough to stay fast on a big site. */
@@ -58,7 +67,8 @@ export class SearchDialog extends HTMLElement {
   }
 
   /** Opens the dialog (optionally with a query), fetching the search bundle on first use. */
-  open(query?: string): void {
+  async open(query?: string): Promise<void> {
+    await dialogStyles;
     if (!this.#dialog.open) this.#dialog.showModal();
     this.#input.focus();
     void this.#load();

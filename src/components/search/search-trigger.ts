@@ -15,7 +15,7 @@ function load(): Promise<SearchDialog> {
 }
 
 async function open(query?: string): Promise<void> {
-  (await load()).open(query);
+  await (await load()).open(query);
 }
 
 if (host && button) {
