@@ -4,6 +4,13 @@ export const SITE_NAME = 'MLOps with AWS: study notes';
 export const SITE_DESCRIPTION =
   'Study notes on MLOps with AWS for the AWS Certified Machine Learning Engineer – Associate exam: SageMaker deployment, containers, networking, orchestration and distributed training.';
 
+/** The study pages beyond the notes, linked from the sidebar and the footer. */
+export const STUDY_PAGES = [
+  { label: 'Course map', path: 'course/' },
+  { label: 'Glossary', path: 'glossary/' },
+  { label: 'Review questions', path: 'review/' },
+] as const;
+
 /**
  * The repository the notes are edited in (e.g. https://github.com/owner/repo), for "edit this page"
  * links; none are shown when it is not set. Branch and folder are where the notes live.
