@@ -46,7 +46,10 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     const context = await desktop();
     const page = await context.newPage();
     await page.goto(`${server.origin}/notes/networking-and-access/`);
+    // Islands that arrive when the page is idle add controls beside headings; hover once they are in.
+    await page.waitForLoadState('networkidle');
     const term = page.locator('.note-body a.term', { hasText: /^VPC$/ }).first();
+    await term.scrollIntoViewIfNeeded();
     await term.hover();
     const popup = page.locator('.term-popup');
     await expect.poll(() => popup.textContent()).toMatch(/^virtual private cloud: /i);
