@@ -1,31 +1,20 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticSite } from '../support/static-server';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserAvailable } from '../support/browser';
+import { servedSite } from '../support/served-site';
 
 const site = inject('site');
 const PLAYER_CHUNK = /\/asl-player\.[\w-]+\.js$/;
 
 describe.skipIf(!browserAvailable())('stepping through the Step Functions state machine', () => {
-  let server: StaticSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedSite(site.outDir);
 
   async function openNote(options: BrowserContextOptions = {}): Promise<{ page: Page; requests: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${server.origin}/notes/step-functions/`);
+    await page.goto(`${served.server.origin}/notes/step-functions/`);
     await page.waitForLoadState('networkidle');
     return { page, requests };
   }

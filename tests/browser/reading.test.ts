@@ -1,43 +1,35 @@
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser } from '../support/browser';
 import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
-import { serveStatic, type StaticSite } from '../support/static-server';
+import { servedSite } from '../support/served-site';
+import { serveStatic } from '../support/static-server';
 
 const site = inject('site');
 
 describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
-  let server: StaticSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedSite(site.outDir);
 
   async function desktop(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-    return browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    return served.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   }
 
   it('copies the full URL of a section and says so', async () => {
     const context = await desktop();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.origin });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/notes/eks/`);
+    await page.goto(`${served.server.origin}/notes/eks/`);
     const heading = page.locator('.heading-wrapper', { has: page.locator('#data-volumes') });
     await heading.hover();
     const button = heading.getByRole('button', { name: 'Copy link to section: Data volumes' });
     await button.click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}/notes/eks/#data-volumes`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${served.server.origin}/notes/eks/#data-volumes`,
+    );
     await expect
       .poll(() => page.locator('#copy-status').textContent())
-      .toBe(`Link copied: ${server.origin}/notes/eks/#data-volumes`);
+      .toBe(`Link copied: ${served.server.origin}/notes/eks/#data-volumes`);
     expect(await button.getAttribute('data-state')).toBe('Link copied');
     await context.close();
   });
@@ -45,7 +37,7 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
   it('shows a glossary definition beside a term on hover and on keyboard focus, and Escape hides it', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/notes/networking-and-access/`);
+    await page.goto(`${served.server.origin}/notes/networking-and-access/`);
     // Islands that arrive when the page is idle add controls beside headings; hover once they are in.
     await page.waitForLoadState('networkidle');
     const term = page.locator('.note-body a.term', { hasText: /^VPC$/ }).first();
@@ -71,7 +63,7 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
   it('marks the section being read in the table of contents as the reader scrolls', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/notes/networking-and-access/`);
+    await page.goto(`${served.server.origin}/notes/networking-and-access/`);
     const current = () => page.locator('.toc a[aria-current="true"]').getAttribute('href');
     await expect.poll(current).toBe('#vpc');
     // A section with a long table under its heading, so it alone fills the top third of the window.
@@ -87,7 +79,7 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
   it('brings a reader arriving at #section to that section and marks it', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/notes/step-functions/#standard-vs-express-workflows`);
+    await page.goto(`${served.server.origin}/notes/step-functions/#standard-vs-express-workflows`);
     const top = await page
       .locator('#standard-vs-express-workflows')
       .evaluate((element) => element.getBoundingClientRect().top);
@@ -103,7 +95,7 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
   it('remembers the chosen theme and applies it before the first paint on the next page', async () => {
     const context = await desktop({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/notes/eks/`);
+    await page.goto(`${served.server.origin}/notes/eks/`);
     await page.getByLabel('Colour theme').selectOption('dark');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 
@@ -117,7 +109,7 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${server.origin}/notes/horovod/`);
+    await page.goto(`${served.server.origin}/notes/horovod/`);
     expect(await page.evaluate(() => (window as unknown as { themeAtFirstBody: string }).themeAtFirstBody)).toBe(
       'dark',
     );
@@ -132,9 +124,13 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
   });
 
   it('folds the sidebar and the table of contents into keyboard-usable menus on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await served.browser.newContext({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/notes/eks/`);
+    await page.goto(`${served.server.origin}/notes/eks/`);
     const sidebarLink = page
       .getByRole('navigation', { name: 'Notes' })
       .getByRole('link', { name: 'AWS Step Functions' });
@@ -160,7 +156,7 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
   it('keeps reading, navigation, the table of contents and section links working without JavaScript', async () => {
     const context = await desktop({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${served.server.origin}/`);
     await page.getByRole('link', { name: 'Amazon EKS' }).first().click();
     await page.waitForURL('**/notes/eks/');
     expect(await page.getByRole('navigation', { name: 'On this page' }).isVisible()).toBe(true);

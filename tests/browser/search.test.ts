@@ -1,34 +1,23 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserAvailable } from '../support/browser';
 import { repoRoot } from '../support/build-site';
 import { resultOptions, typeQuery } from '../support/search-page';
-import { serveStatic, type StaticSite } from '../support/static-server';
+import { servedSite } from '../support/served-site';
 
 const site = inject('site');
 const notesDir = process.env.NOTES_DIR ?? path.join(repoRoot, 'content/notes');
 
 describe.skipIf(!browserAvailable())('the search dialog', () => {
-  let server: StaticSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedSite(site.outDir);
 
   async function openPage(urlPath = '/notes/eks/'): Promise<{ page: Page; requests: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${server.origin}${urlPath}`);
+    await page.goto(`${served.server.origin}${urlPath}`);
     await page.waitForLoadState('networkidle');
     return { page, requests };
   }
@@ -185,9 +174,9 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
   });
 
   it('without JavaScript, the search button leads to a page that explains and links the topics', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/notes/eks/`);
+    await page.goto(`${served.server.origin}/notes/eks/`);
     await page.getByRole('link', { name: 'Search' }).click();
     await page.waitForURL('**/search/');
     expect(await page.locator('main').textContent()).toContain('Search runs in your browser and needs JavaScript');
