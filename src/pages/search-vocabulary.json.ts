@@ -10,6 +10,8 @@ export const GET: APIRoute = async () => {
   }
   // Only words of four letters or more are ever corrected, and a word used once is rarely what a reader
   // misspells; leaving both out keeps this file small as the notes grow.
-  const words = [...counts].filter(([word, count]) => word.length >= 4 && count >= 2).sort(([a], [b]) => a.localeCompare(b));
+  const words = [...counts]
+    .filter(([word, count]) => word.length >= 4 && count >= 2)
+    .sort(([a], [b]) => a.localeCompare(b));
   return new Response(JSON.stringify(Object.fromEntries(words)), { headers: { 'content-type': 'application/json' } });
 };
