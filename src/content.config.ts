@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { noteSchema } from './lib/note-schema';
-import { notesDirectory } from './lib/content-paths';
-import { notesLoader } from './loaders/notes-loader';
+import { noteSchema } from './lib/content/note-schema.ts';
+import { notesDirectory } from './node/content-paths.ts';
+import { notesLoader } from './node/notes-loader.ts';
 
 const notes = defineCollection({
   loader: notesLoader(notesDirectory()),

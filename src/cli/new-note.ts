@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { TOPIC_IDS, type TopicId } from '../lib/topics.ts';
-import { noteSlug, noteTemplate } from '../lib/note-template.ts';
+import { TOPIC_IDS, type TopicId } from '../lib/content/topics.ts';
+import { noteSlug, noteTemplate } from '../lib/content/note-template.ts';
 
 function fail(message: string): never {
   console.error(`${message}\nUsage: npm run new -- "Title of the note" --topic <${TOPIC_IDS.join('|')}>`);

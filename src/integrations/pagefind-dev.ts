@@ -2,8 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { readdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as pagefind from 'pagefind';
-import { joinBase } from '../lib/urls';
-import { PAGEFIND_OPTIONS } from './pagefind';
+import { joinBase } from '../lib/navigation/urls.ts';
+import { PAGEFIND_OPTIONS } from './pagefind.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   js: 'text/javascript',

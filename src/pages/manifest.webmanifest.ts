@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { SITE_DESCRIPTION, SITE_NAME } from '../lib/site-config';
-import { siteUrl } from '../lib/urls';
+import { SITE_DESCRIPTION, SITE_NAME } from '../lib/navigation/site-config.ts';
+import { siteUrl } from '../lib/navigation/urls.ts';
 
 /** The web app manifest, with URLs under the site's base path. */
 export const GET: APIRoute = () =>

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteUrl } from '../lib/urls';
+import { siteUrl } from '../lib/navigation/urls.ts';
 
 /** Lets every crawler in and points it at the sitemap. */
 export const GET: APIRoute = ({ site }) =>

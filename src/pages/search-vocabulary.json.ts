@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getPublishedNotes } from '../lib/published-notes';
-import { countWords } from '../lib/query-correction';
+import { getPublishedNotes } from '../collections/published-notes.ts';
+import { countWords } from '../lib/search/query-correction.ts';
 
 /** The words of every note and how often they occur, fetched by search to correct misspelt queries. */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { joinBase } from '../lib/urls';
+import { joinBase } from '../lib/navigation/urls.ts';
 
 /**
  * Notes link to each other root-relative (`/notes/eks/`); when the site lives under a sub-path,

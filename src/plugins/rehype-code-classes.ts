@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { classesForStyle } from '../lib/code-colors';
+import { classesForStyle } from '../lib/highlighting/code-classes.ts';
 
 /** Replaces Shiki's inline colour styles on code blocks with classes (see src/lib/code-colors.ts). */
 export function rehypeCodeClasses() {

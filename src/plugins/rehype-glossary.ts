@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
 import { headingRank } from 'hast-util-heading-rank';
-import type { GlossaryEntry } from '../lib/glossary-schema';
-import { splitByTerms, termAnchor, termMatcher } from '../lib/glossary-terms';
+import type { GlossaryEntry } from '../lib/glossary/glossary-schema.ts';
+import { splitByTerms, termAnchor, termMatcher } from '../lib/glossary/glossary-terms.ts';
 
 export interface GlossaryOptions {
   entries: readonly GlossaryEntry[];

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { headingRank } from 'hast-util-heading-rank';
-import { aliasesFor, checkNoteSections, type SectionRegister } from '../lib/section-register';
+import { aliasesFor, checkNoteSections, type SectionRegister } from '../lib/sections/section-register.ts';
 
 export interface HeadingAnchorOptions {
   /** Which note a compiled file is; undefined for files that are not notes. */

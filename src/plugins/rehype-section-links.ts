@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { SectionLink } from '../lib/note-graph';
+import type { SectionLink } from '../lib/navigation/note-graph.ts';
 
 /**
  * Records every link of a note together with the section it sits in, for the course map and for

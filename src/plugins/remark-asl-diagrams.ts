@@ -6,8 +6,8 @@ import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderAslSvg, validateAsl, type AslIssue } from '../lib/asl';
-import { exampleFor } from '../lib/asl-examples';
+import { renderAslSvg, validateAsl, type AslIssue } from '../lib/state-machines';
+import { exampleFor } from '../lib/state-machines/asl-examples.ts';
 
 /** The node this plugin inserts; remark-rehype turns it into the `<figure>` held in its `data`. */
 export interface AslDiagramNode {

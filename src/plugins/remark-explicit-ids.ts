@@ -4,7 +4,7 @@ import type {} from 'mdast-util-mdx-expression';
 import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { isValidSectionId, parseExplicitId } from '../lib/explicit-id';
+import { isValidSectionId, parseExplicitId } from '../lib/content/explicit-id.ts';
 
 /**
  * Turns a heading's trailing `{/*my-id*\/}` into its id, so an author can pin a section's URL

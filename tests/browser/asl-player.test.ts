@@ -1,7 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserAvailable } from '../support/browser';
-import { servedSite } from '../support/served-site';
+import { browserAvailable } from '../support/browser.ts';
+import { servedSite } from '../support/served-site.ts';
 
 const site = inject('site');
 const PLAYER_CHUNK = /\/asl-player\.[\w-]+\.js$/;

@@ -3,10 +3,10 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
-import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
-import { resultOptions, typeQuery } from '../support/search-page';
-import { serveStatic } from '../support/static-server';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site.ts';
+import { resultOptions, typeQuery } from '../support/search-page.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 describe('a note made with npm run new', () => {
   it('builds and is found by search without further edits', async () => {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
-import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
-import { servedSite } from '../support/served-site';
-import { serveStatic } from '../support/static-server';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site.ts';
+import { servedSite } from '../support/served-site.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 const site = inject('site');
 

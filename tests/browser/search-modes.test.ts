@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
-import { buildSite, removeBuilds, repoRoot, startDevServer, type BuildResult } from '../support/build-site';
-import { resultOptions, typeQuery } from '../support/search-page';
-import { serveStatic } from '../support/static-server';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { buildSite, removeBuilds, repoRoot, startDevServer, type BuildResult } from '../support/build-site.ts';
+import { resultOptions, typeQuery } from '../support/search-page.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 const BASE = '/mla-notes/';
 

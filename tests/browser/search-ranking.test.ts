@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
-import { repoRoot } from '../support/build-site';
-import { resultOptions, typeQuery } from '../support/search-page';
-import { serveStatic, type StaticSite } from '../support/static-server';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { repoRoot } from '../support/build-site.ts';
+import { resultOptions, typeQuery } from '../support/search-page.ts';
+import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
 const site = inject('site');
 const queries = parse(await readFile(path.join(repoRoot, 'tests/search/queries.yaml'), 'utf8')) as {

@@ -2,10 +2,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserAvailable } from '../support/browser';
-import { repoRoot } from '../support/build-site';
-import { resultOptions, typeQuery } from '../support/search-page';
-import { servedSite } from '../support/served-site';
+import { browserAvailable } from '../support/browser.ts';
+import { repoRoot } from '../support/build-site.ts';
+import { resultOptions, typeQuery } from '../support/search-page.ts';
+import { servedSite } from '../support/served-site.ts';
 
 const site = inject('site');
 const notesDir = process.env.NOTES_DIR ?? path.join(repoRoot, 'content/notes');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
-import { serveStatic, type StaticSite } from '../support/static-server';
+import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticSite } from '../support/static-server.ts';
 
 const site = inject('site');
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
-import { scriptsLoadedOnArrival } from '../support/page-weight';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site.ts';
+import { scriptsLoadedOnArrival } from '../support/page-weight.ts';
 
 const site = inject('site');
 const fixtures = path.join(repoRoot, 'tests/fixtures/asl-invalid');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { gzipBytes, scriptsLoadedOnArrival } from '../support/page-weight';
+import { gzipBytes, scriptsLoadedOnArrival } from '../support/page-weight.ts';
 
 const site = inject('site');
 

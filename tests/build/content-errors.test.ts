@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site.ts';
 
 const fixtures = path.join(repoRoot, 'tests/fixtures');
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { repoRoot } from '../support/build-site';
+import { repoRoot } from '../support/build-site.ts';
 
 /** Checks every note as a reader gets it: the source for leftovers, the built page for the rest. */
 const site = inject('site');

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { checkLinks, type CheckedPage } from '../../src/lib/link-check';
-import { readBuiltSite } from '../../src/integrations/link-check';
+import { checkLinks, type CheckedPage } from '../../src/lib/sections/broken-links.ts';
+import { readBuiltSite } from '../../src/integrations/link-check-after-build.ts';
 
 const site = inject('site');
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, removeBuilds, repoRoot, type BuildResult } from '../support/build-site';
+import { buildSite, removeBuilds, repoRoot, type BuildResult } from '../support/build-site.ts';
 
 const site = inject('site');
 const read = (...parts: string[]) => readFileSync(path.join(site.outDir, ...parts), 'utf8');

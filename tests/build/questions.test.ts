@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, removeBuilds, repoRoot } from '../support/build-site';
-import { loadQuestionFiles } from '../../src/lib/question-file';
+import { buildSite, removeBuilds, repoRoot } from '../support/build-site.ts';
+import { loadQuestionFiles } from '../../src/node/question-file.ts';
 
 const fixtures = path.join(repoRoot, 'tests/fixtures');
 const site = inject('site');

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.ts';
-import { buildSite, removeBuilds, type BuildResult } from '../support/build-site';
-import { gzipBytes, stylesheets } from '../support/page-weight';
+import { buildSite, removeBuilds, type BuildResult } from '../support/build-site.ts';
+import { gzipBytes, stylesheets } from '../support/page-weight.ts';
 
 /** Median over a sample of note pages: compressed HTML, and HTML plus the CSS the page links. */
 async function notePageWeights(build: BuildResult): Promise<{ html: number; withCss: number; pages: number }> {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, removeBuilds, repoRoot, type BuildResult } from '../support/build-site';
+import { buildSite, removeBuilds, repoRoot, type BuildResult } from '../support/build-site.ts';
 
 const fixture = path.join(repoRoot, 'tests/fixtures/moved-sections');
 const site = inject('site');

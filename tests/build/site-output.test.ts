@@ -4,7 +4,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { repoRoot } from '../support/build-site';
+import { repoRoot } from '../support/build-site.ts';
 
 const site = inject('site');
 const notesDir = process.env.NOTES_DIR ?? path.join(repoRoot, 'content/notes');

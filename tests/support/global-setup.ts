@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildSite, removeBuilds, type BuildResult } from './build-site';
+import { buildSite, removeBuilds, type BuildResult } from './build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
-import { serveStatic, type StaticSite } from './static-server';
+import { launchBrowser } from './browser.ts';
+import { serveStatic, type StaticSite } from './static-server.ts';
 
 /**
  * Serves a built site and opens Chromium for the tests of one `describe` block, and closes both

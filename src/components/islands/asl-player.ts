@@ -3,10 +3,10 @@
  * markup written by remark-asl-diagrams: fills the two textareas with the example, shows the controls, marks
  * the state that just ran on the diagram, and shows that state's input, output, Choice rule, retries and catches.
  */
-import type { AslState, AslStateMachine, AslStepResult, JsonValue } from '../../lib/asl/asl-types';
-import { createExecution, type AslExecution } from '../../lib/asl/asl-interpreter';
-import { describeChoiceRule } from '../../lib/asl/asl-describe';
-import type { AslExample } from '../../lib/asl-examples';
+import type { AslState, AslStateMachine, AslStepResult, JsonValue } from '../../lib/state-machines/asl-types.ts';
+import { createExecution, type AslExecution } from '../../lib/state-machines/asl-interpreter.ts';
+import { describeChoiceRule } from '../../lib/state-machines/asl-describe.ts';
+import type { AslExample } from '../../lib/state-machines/asl-examples.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -8,10 +8,10 @@ function onFirstTerm(event: Event): void {
   if (!term) return;
   document.removeEventListener('pointerover', onFirstTerm);
   document.removeEventListener('focusin', onFirstTerm);
-  void import('./term-tooltips').then(({ startTermTooltips }) => startTermTooltips(term));
+  void import('./term-tooltips.ts').then(({ startTermTooltips }) => startTermTooltips(term));
 }
 
 document.addEventListener('pointerover', onFirstTerm);
 document.addEventListener('focusin', onFirstTerm);
 
-if (new URLSearchParams(location.search).has('highlight')) void import('../search/search-highlight');
+if (new URLSearchParams(location.search).has('highlight')) void import('../search/search-highlight.ts');

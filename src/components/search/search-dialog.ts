@@ -1,7 +1,7 @@
 import dialogCss from '../../styles/search-dialog.css?url';
-import { filterOptions, toNoteHit, type NoteHit, type PagefindFragment } from '../../lib/search-results';
-import { correctQuery, type Vocabulary } from '../../lib/query-correction';
-import { contentWords, mergeWordSearches } from '../../lib/search-merge';
+import { filterOptions, toNoteHit, type NoteHit, type PagefindFragment } from '../../lib/search/search-results.ts';
+import { correctQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
+import { contentWords, mergeWordSearches } from '../../lib/search/search-merge.ts';
 
 interface PagefindSearch {
   results: { data(): Promise<PagefindFragment> }[];

@@ -1,4 +1,4 @@
-import type { SearchDialog } from './search-dialog';
+import type { SearchDialog } from './search-dialog.ts';
 
 /**
  * The only search code a page loads up front: it opens search from the header button, `/`,
@@ -10,7 +10,7 @@ const button = host?.querySelector<HTMLAnchorElement>('.search-button');
 let ready: Promise<SearchDialog> | undefined;
 
 function load(): Promise<SearchDialog> {
-  ready ??= import('./search-dialog').then(() => customElements.whenDefined('search-dialog')).then(() => host!);
+  ready ??= import('./search-dialog.ts').then(() => customElements.whenDefined('search-dialog')).then(() => host!);
   return ready;
 }
 

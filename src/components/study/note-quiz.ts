@@ -1,5 +1,6 @@
-import { QuizQuestion, answerRecorder, showStorageNotice } from './quiz-question';
-import { loadProgress, statusMessage } from '../../lib/study-store';
+import { QuizQuestion, answerRecorder, showStorageNotice } from './quiz-question.ts';
+import { statusMessage } from '../../lib/study/progress.ts';
+import { loadProgress } from '../../browser/study-storage.ts';
 
 /**
  * The quiz at the end of a note. Without JavaScript its questions read as a list with the answers

@@ -1,4 +1,5 @@
-import { loadProgress, understoodSections, type StudyProgress } from '../../lib/study-store';
+import { understoodSections, type StudyProgress } from '../../lib/study/progress.ts';
+import { loadProgress } from '../../browser/study-storage.ts';
 
 /**
  * Fills the "n/m" badges beside note links (ProgressBadge.astro): n sections of the note marked

@@ -1,4 +1,4 @@
-import { serializeProgress, type StudyProgress } from '../../lib/study-store';
+import { serializeProgress, type StudyProgress } from '../../lib/study/progress.ts';
 
 /** Offers the progress as a JSON file download, named with today's date. */
 export function downloadProgress(progress: StudyProgress, now: Date): void {

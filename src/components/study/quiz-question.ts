@@ -1,5 +1,6 @@
-import { gradeSitting, type Card } from '../../lib/review-scheduler';
-import { SAVE_FAILED, loadProgress, recordAnswer, updateProgress } from '../../lib/study-store';
+import { gradeSitting, type Card } from '../../lib/study/review-scheduler.ts';
+import { SAVE_FAILED, recordAnswer } from '../../lib/study/progress.ts';
+import { loadProgress, updateProgress } from '../../browser/study-storage.ts';
 
 /**
  * One server-rendered question (QuizQuestion.astro) made answerable: Check answer marks every

@@ -1,16 +1,8 @@
-import { QuizQuestion, answerRecorder, showStorageNotice } from './quiz-question';
-import { downloadProgress, readChosenFile } from './progress-file';
-import { gradeSitting, nextDue, repeatToday, sessionOrder, topicScores } from '../../lib/review-scheduler';
-import {
-  SAVE_FAILED,
-  emptyProgress,
-  importProgress,
-  loadProgress,
-  mergeProgress,
-  resetProgress,
-  statusMessage,
-  updateProgress,
-} from '../../lib/study-store';
+import { QuizQuestion, answerRecorder, showStorageNotice } from './quiz-question.ts';
+import { downloadProgress, readChosenFile } from './progress-file.ts';
+import { gradeSitting, nextDue, repeatToday, sessionOrder, topicScores } from '../../lib/study/review-scheduler.ts';
+import { SAVE_FAILED, emptyProgress, importProgress, mergeProgress, statusMessage } from '../../lib/study/progress.ts';
+import { loadProgress, resetProgress, updateProgress } from '../../browser/study-storage.ts';
 
 /** Keys go to the session unless the reader is using another control (links still open with Enter). */
 const OTHER_CONTROLS =

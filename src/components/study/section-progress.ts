@@ -1,13 +1,12 @@
 import {
   SAVE_FAILED,
-  loadProgress,
   markUnderstood,
   statusMessage,
   understoodSections,
-  updateProgress,
   type StudyProgress,
-} from '../../lib/study-store';
-import { fillProgressBadges } from './progress-badges';
+} from '../../lib/study/progress.ts';
+import { loadProgress, updateProgress } from '../../browser/study-storage.ts';
+import { fillProgressBadges } from './progress-badges.ts';
 
 /**
  * On a note page: an "Understood" toggle beside each section heading (`##`), saved in the study

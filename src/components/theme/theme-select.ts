@@ -1,4 +1,4 @@
-import { readStored, writeStored } from '../../lib/browser-storage';
+import { readStored, writeStored } from '../../browser/browser-storage.ts';
 
 type Theme = 'system' | 'light' | 'dark';
 

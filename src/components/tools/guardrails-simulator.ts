@@ -7,9 +7,9 @@ import {
   validateDeploymentConfig,
   type DeploymentPlan,
   type ValidationIssue,
-} from '../../lib/deployment-plan';
-import { chartRows, renderDeploymentChart } from '../../lib/deployment-chart';
-import { capacity, parseNumber, toDeploymentConfig, type SimulatorForm } from '../../lib/simulator-form';
+} from '../../lib/guardrails/deployment-plan.ts';
+import { chartRows, renderDeploymentChart } from '../../lib/guardrails/deployment-chart.ts';
+import { capacity, parseNumber, toDeploymentConfig, type SimulatorForm } from '../../lib/guardrails/simulator-form.ts';
 
 /**
  * The interactive guardrails simulator. It upgrades the server-rendered default scenario: every

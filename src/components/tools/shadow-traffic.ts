@@ -1,4 +1,4 @@
-import { routeShadowRequests, validateSamplingPercent } from '../../lib/deployment-plan';
+import { routeShadowRequests, validateSamplingPercent } from '../../lib/guardrails/deployment-plan.ts';
 
 /** Re-routes the demo's requests whenever the reader changes the sampling percentage. */
 class ShadowTraffic extends HTMLElement {

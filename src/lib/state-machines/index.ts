@@ -1,0 +1,26 @@
+/**
+ * Amazon States Language helpers for the Step Functions notes: validation, diagram layout, SVG rendering and a
+ * step-through interpreter for learning.
+ */
+export * from './asl-types.ts';
+export { validateAsl, transitionTargets, ASL_CHOICE_OPERATORS } from './asl-validate.ts';
+export { layoutAsl, type AslLayoutOptions } from './asl-layout.ts';
+export { renderAslSvg, describeAslFlow, escapeXml, type AslSvgOptions } from './asl-svg.ts';
+export {
+  createExecution,
+  evaluateChoiceRule,
+  errorMatches,
+  stringMatches,
+  type AslExecution,
+  type AslExecutionOptions,
+} from './asl-interpreter.ts';
+export { describeChoiceRule, shortResource } from './asl-describe.ts';
+export {
+  AslStatesError,
+  SUPPORTED_INTRINSICS,
+  applyPayloadTemplate,
+  evaluateIntrinsic,
+  parseReferencePath,
+  readPath,
+  setResultPath,
+} from './asl-jsonpath.ts';

@@ -1,0 +1,247 @@
+import { compile } from '@mdx-js/mdx';
+import { parse } from 'node-html-parser';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { exampleFor, taskStates } from '../../../src/lib/state-machines/asl-examples.ts';
+import { parseAslMeta, remarkAslDiagrams, stateAt } from '../../../src/plugins/remark-asl-diagrams.ts';
+
+const NOTE = '/notes/demo.mdx';
+
+const twoStates = {
+  Comment: 'Wait, then finish',
+  StartAt: 'Pause',
+  States: {
+    Pause: { Type: 'Wait', Seconds: 5, Next: 'Done' },
+    Done: { Type: 'Succeed' },
+  },
+};
+
+function fence(definition: unknown, meta = 'asl'): string {
+  return `\`\`\`json ${meta}\n${JSON.stringify(definition, null, 2)}\n\`\`\``;
+}
+
+function toHtml(markdown: string): string {
+  const file = new VFile({ path: NOTE, value: markdown });
+  return String(
+    unified().use(remarkParse).use(remarkAslDiagrams).use(remarkRehype).use(rehypeStringify).processSync(file),
+  );
+}
+
+/** The build failure the plugin raises for a note, as the message Astro prints. */
+function failure(markdown: string): { message: string; line: number | undefined; column: number | undefined } {
+  try {
+    toHtml(markdown);
+  } catch (error) {
+    const { message, line, column } = error as { message: string; line?: number; column?: number };
+    return { message, line, column };
+  }
+  throw new Error('expected the note to fail');
+}
+
+describe('the code block meta string', () => {
+  it('marks a block as a state machine with the word asl, and reads an optional title', () => {
+    expect(parseAslMeta('asl')).toEqual({});
+    expect(parseAslMeta('asl title="ML pipeline: train, evaluate, deploy"')).toEqual({
+      title: 'ML pipeline: train, evaluate, deploy',
+    });
+    expect(parseAslMeta("title='Quoted once' asl")).toEqual({ title: 'Quoted once' });
+  });
+
+  it('ignores blocks without the word asl', () => {
+    expect(parseAslMeta(undefined)).toBeUndefined();
+    expect(parseAslMeta(null)).toBeUndefined();
+    expect(parseAslMeta('title="asl"')).toBeUndefined();
+    expect(parseAslMeta('aslx')).toBeUndefined();
+  });
+});
+
+describe('a valid ```json asl block', () => {
+  it('keeps the code and draws the diagram right after it, with a node for every state', () => {
+    const html = parse(toHtml(`Before.\n\n${fence(twoStates, 'asl title="Pause and finish"')}\n\nAfter.`));
+    expect(html.childNodes.filter((node) => node.nodeType === 1).map((node) => (node as typeof html).tagName)).toEqual([
+      'P',
+      'PRE',
+      'FIGURE',
+      'P',
+    ]);
+    const figure = html.querySelector('figure')!;
+    expect(figure.classList.contains('asl-diagram')).toBe(true);
+    expect(figure.getAttribute('data-pagefind-ignore')).toBe('all');
+    expect(figure.querySelector('figcaption')!.text).toBe('Pause and finish');
+    const svg = figure.querySelector('.asl-diagram-scroll > svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('viewBox')).toMatch(/^[\d.-]+ [\d.-]+ [\d.]+ [\d.]+$/);
+    expect(svg.querySelector('title')!.text).toBe('Pause and finish');
+    expect(figure.querySelectorAll('g[data-state]').map((group) => group.getAttribute('data-state'))).toEqual([
+      'Pause',
+      'Done',
+    ]);
+  });
+
+  it('names the diagram after the Comment when there is no title', () => {
+    const figure = parse(toHtml(fence(twoStates))).querySelector('figure')!;
+    expect(figure.querySelector('figcaption')!.text).toBe('Wait, then finish');
+  });
+
+  it('leaves other json blocks alone', () => {
+    expect(toHtml(fence(twoStates, ''))).not.toContain('<figure');
+    expect(toHtml(fence(twoStates, 'title="asl"'))).not.toContain('<figure');
+  });
+
+  it('ships the player markup with the definition and an example as data, usable without script', () => {
+    const player = parse(toHtml(fence(twoStates))).querySelector('figure asl-player')!;
+    expect(JSON.parse(player.getAttribute('data-definition')!)).toEqual(twoStates);
+    expect(JSON.parse(player.getAttribute('data-example')!)).toEqual({
+      input: {},
+      scenarios: [{ label: 'Every Task returns {}', mocks: {} }],
+    });
+    expect(player.querySelector('.asl-player-nojs')!.text).toBe(
+      'Stepping through this state machine needs JavaScript.',
+    );
+    const ui = player.querySelector('.asl-player-ui')!;
+    expect(ui.hasAttribute('hidden')).toBe(true);
+    for (const textarea of ui.querySelectorAll('textarea')) {
+      expect(ui.querySelector(`label[for="${textarea.id}"]`), textarea.id).not.toBeNull();
+    }
+    expect(ui.querySelectorAll('button').map((button) => button.text)).toEqual([
+      'Every Task returns {}',
+      'Step',
+      'Run to end',
+      'Reset',
+    ]);
+    expect(ui.querySelector('[role="status"]')).not.toBeNull();
+  });
+
+  it('gives each diagram of a note its own id prefix, so no id repeats on the page', () => {
+    const html = parse(toHtml(`${fence(twoStates)}\n\n${fence({ ...twoStates, Comment: 'Second' })}`));
+    expect(html.querySelectorAll('figure').map((figure) => figure.id)).toEqual(['asl-diagram-1', 'asl-diagram-2']);
+    const ids = html.querySelectorAll('[id]').map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('works inside MDX, where the figure becomes JSX', async () => {
+    const output = String(
+      await compile(new VFile({ path: NOTE, value: `## Flow\n\n${fence(twoStates)}\n` }), {
+        remarkPlugins: [remarkAslDiagrams],
+      }),
+    );
+    expect(output).toContain('"asl-player"');
+    expect(output).toContain('"figcaption"');
+    expect(output).toMatch(/"data-state": "Pause"|dataState: "Pause"/);
+  });
+});
+
+describe('a broken ```json asl block fails the build', () => {
+  it('names the note, the line inside it and the state for a JSON syntax error', () => {
+    const source = [
+      '# Title',
+      '',
+      '```json asl',
+      '{',
+      '  "StartAt": "A",',
+      '  "States": {',
+      '    "A": { "Type": "Succeed", }',
+      '  }',
+      '}',
+      '```',
+    ].join('\n');
+    const { message, line } = failure(source);
+    expect(message).toContain(`code block at ${NOTE}:3 is not valid JSON`);
+    expect(message).toContain(`${NOTE}:7:`);
+    expect(message).toContain('in state "A"');
+    expect(line).toBe(7);
+  });
+
+  it('names the note, the block, the state and the problem for an invalid state machine', () => {
+    const definition = { StartAt: 'Train', States: { Train: { Type: 'Pass', Next: 'Deploy' } } };
+    const { message, line } = failure(`Intro.\n\n${fence(definition)}`);
+    expect(message).toContain(`code block at ${NOTE}:3 is not valid`);
+    // Line 3 opens the block; "Train": { is on line 7.
+    expect(message).toContain(`${NOTE}:7: state "Train": `);
+    expect(message).toContain('"Deploy"');
+    expect(message).toContain('(at States.Train.Next)');
+    expect(line).toBe(3);
+  });
+
+  it('reports every problem, not only the first', () => {
+    const definition = { StartAt: 'Missing', States: { A: { Type: 'Pass' } } };
+    const { message } = failure(fence(definition));
+    expect(message.split('\n').filter((row) => row.startsWith(`  ${NOTE}:`)).length).toBeGreaterThan(1);
+  });
+});
+
+describe('finding the state around a position in broken JSON', () => {
+  it('follows the nesting, Parallel branches included', () => {
+    const text = '{"States": {"P": {"Branches": [{"States": {"Inner": {"Type": "Pass",, }}}]}}}';
+    expect(stateAt(text, text.indexOf(',,') + 1)).toBe('Inner');
+    expect(stateAt(text, text.indexOf('"Branches"'))).toBe('P');
+    expect(stateAt(text, 1)).toBeUndefined();
+  });
+});
+
+describe('the example an execution starts from', () => {
+  const pipeline = {
+    StartAt: 'TrainModel',
+    States: Object.fromEntries(
+      ['TrainModel', 'EvaluateModel', 'CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'].map(
+        (name, index, names) => [
+          name,
+          {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            ...(names[index + 1] ? { Next: names[index + 1] } : { End: true }),
+          },
+        ],
+      ),
+    ),
+  };
+
+  it("gives the note's ML pipeline an S3 event and the 0.95 and 0.5 accuracy scenarios", () => {
+    const example = exampleFor(pipeline);
+    expect(example.input).toMatchObject({ 'detail-type': 'Object Created', source: 'aws.s3' });
+    expect(example.scenarios.map((scenario) => scenario.label)).toEqual([
+      'Accuracy 0.95',
+      'Accuracy 0.5',
+      'Training keeps failing',
+    ]);
+    expect(example.scenarios[0]!.mocks.EvaluateModel).toEqual({ StatusCode: 200, Payload: { accuracy: 0.95 } });
+    expect(example.scenarios[0]!.mocks.TrainModel).toMatchObject({
+      ModelArtifacts: { S3ModelArtifacts: expect.stringMatching(/^s3:\/\//) },
+    });
+  });
+
+  it('gives any other machine an empty input and an empty result per Task, nested ones included', () => {
+    const machine = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Parallel',
+          Branches: [
+            {
+              StartAt: 'Left',
+              States: { Left: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+            },
+          ],
+          Next: 'Each',
+        },
+        Each: {
+          Type: 'Map',
+          ItemProcessor: {
+            StartAt: 'Item',
+            States: { Item: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+          },
+          End: true,
+        },
+      },
+    };
+    expect(taskStates(machine)).toEqual(['Left', 'Item']);
+    expect(exampleFor(machine)).toEqual({
+      input: {},
+      scenarios: [{ label: 'Every Task returns {}', mocks: { Left: {}, Item: {} } }],
+    });
+  });
+});
