@@ -1,29 +1,40 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { glossarySchema, type GlossaryEntry } from '../lib/glossary/glossary-schema.ts';
-import { notesDirectory } from './content-paths.ts';
-
-/** The glossary file, beside the notes folder (`content/glossary.yaml`). */
-export function glossaryFile(notesDir = notesDirectory()): string {
-  return path.join(notesDir, '..', 'glossary.yaml');
-}
+import {
+  issuesOf,
+  itemContext,
+  locateYaml,
+  problemReport,
+  schemaProblems,
+  syntaxProblems,
+} from '../lib/content/content-errors.ts';
+import { contentPaths, displayPath } from './content-paths.ts';
 
 /**
- * Reads and validates the glossary; a site without one has no terms. Read directly rather than
- * through a content collection because the Markdown pipeline needs it before any page renders.
+ * Reads and validates the glossary, sorted by term; a site without one has no terms. Problems fail
+ * the build as `file:line: field: message`. The Markdown pipeline needs the terms before any page
+ * renders, so it reads the file through here; the glossary collection uses the same function.
  */
-export function loadGlossary(file = glossaryFile()): GlossaryEntry[] {
+export function loadGlossary(filePath = contentPaths().glossary): GlossaryEntry[] {
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    source = readFileSync(filePath, 'utf8');
   } catch {
     return [];
   }
-  const result = glossarySchema.safeParse(parseYaml(source));
+  const file = displayPath(filePath);
+  const located = locateYaml(source);
+  if (located.syntaxErrors.length > 0)
+    throw new Error(problemReport(`Invalid glossary ${file}:`, syntaxProblems(file, located)));
+  const data = located.data;
+  const result = glossarySchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${file}: entry ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid glossary:\n${problems.join('\n')}`);
+    throw new Error(
+      problemReport(
+        `Invalid glossary ${file}:`,
+        schemaProblems(file, located, issuesOf(result.error), { describe: itemContext(data, 'term', 'term') }),
+      ),
+    );
   }
   return [...result.data].sort((a, b) => a.term.localeCompare(b.term));
 }

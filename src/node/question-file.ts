@@ -1,9 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { questionFileSchema, type Question } from '../lib/study/question-schema.ts';
-import { fieldName, type SchemaIssue } from '../lib/content/content-errors.ts';
-import { notesDirectory } from './content-paths.ts';
+import {
+  formatProblem,
+  issuesOf,
+  itemContext,
+  locateYaml,
+  problemReport,
+  schemaProblems,
+  syntaxProblems,
+} from '../lib/content/content-errors.ts';
+import { contentPaths, displayPath } from './content-paths.ts';
 
 /** The questions of one note, with where each question and its `section` field sit in the file. */
 export interface QuestionFile {
@@ -16,43 +23,8 @@ export interface QuestionFile {
 }
 
 /** The questions folder, beside the notes folder (`content/questions/`). */
-export function questionsDirectory(notesDir = notesDirectory()): string {
+export function questionsDirectory(notesDir = contentPaths().notes): string {
   return path.join(notesDir, '..', 'questions');
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-/**
- * The 1-based line of the node a schema path points at: the key's line for a map field, the item's
- * line for a list index, falling back to the closest enclosing node that exists (line 1 at worst).
- */
-function lineOf(root: Node | null, path: readonly PropertyKey[], lines: LineCounter): number {
-  let node: unknown = root;
-  let offset = 0;
-  for (const key of path) {
-    if (isSeq(node) && typeof key === 'number' && node.items[key]) {
-      node = node.items[key];
-      offset = (node as Node).range?.[0] ?? offset;
-    } else if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
-      if (!pair) break;
-      offset = (pair.key as Node).range?.[0] ?? offset;
-      node = pair.value;
-    } else {
-      break;
-    }
-  }
-  return lines.linePos(offset).line;
-}
-
-/** Zod's wording for a field that is not there at all, said the way the notes' errors say it. */
-function readableMessage(issue: SchemaIssue): string {
-  const missing = issue.message.match(/expected (\w+), received undefined$/);
-  if (missing) return `required field is missing (expected ${missing[1]})`;
-  return issue.message;
 }
 
 /**
@@ -65,36 +37,26 @@ export function parseQuestionFile(
   noteId = path.basename(filePath).replace(/\.ya?ml$/, ''),
 ): QuestionFile {
   const file = displayPath(filePath);
-  const lines = new LineCounter();
-  const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    const problems = document.errors.map(
-      (error) => `${file}:${error.linePos?.[0].line ?? 1}: (yaml): ${error.message.split('\n')[0]}`,
-    );
-    throw new Error(`Invalid questions in ${file}:\n${problems.map((line) => `  ${line}`).join('\n')}`);
-  }
-  const data: unknown = document.toJS();
+  const located = locateYaml(source);
+  const heading = `Invalid questions in ${file}:`;
+  if (located.syntaxErrors.length > 0) throw new Error(problemReport(heading, syntaxProblems(file, located)));
+  const data = located.data;
   const result = questionFileSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const keys = 'keys' in issue ? (issue.keys as string[]) : [];
-      // An unknown key is reported on the question; point at the key itself.
-      const where = keys.length > 0 ? [...issue.path, keys[0]!] : issue.path;
-      const index = issue.path[0];
-      const id =
-        typeof index === 'number' && Array.isArray(data) ? (data[index] as { id?: unknown } | null)?.id : undefined;
-      const question = typeof id === 'string' ? ` (question "${id}")` : '';
-      return `${file}:${lineOf(document.contents, where, lines)}: ${fieldName(where) || '(file)'}: ${readableMessage(issue)}${question}`;
-    });
-    throw new Error(`Invalid questions in ${file}:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+    throw new Error(
+      problemReport(
+        heading,
+        schemaProblems(file, located, issuesOf(result.error), { describe: itemContext(data, 'id', 'question') }),
+      ),
+    );
   }
   return {
     noteId,
     file,
     questions: result.data,
     lines: result.data.map((_, index) => ({
-      question: lineOf(document.contents, [index], lines),
-      section: lineOf(document.contents, [index, 'section'], lines),
+      question: located.lineOf([index]),
+      section: located.lineOf([index, 'section']),
     })),
   };
 }
@@ -153,7 +115,12 @@ export function sectionProblems(questionFile: QuestionFile, headingIds: readonly
     known.has(question.section)
       ? []
       : [
-          `${questionFile.file}:${questionFile.lines[index]!.section}: [${index}].section: "${question.section}" is not a heading id of note "${questionFile.noteId}" (question "${question.id}"); its headings are: ${headingIds.join(', ')}`,
+          formatProblem(
+            questionFile.file,
+            questionFile.lines[index]!.section,
+            `[${index}].section`,
+            `"${question.section}" is not a heading id of note "${questionFile.noteId}" (question "${question.id}"); its headings are: ${headingIds.join(', ')}`,
+          ),
         ],
   );
 }
@@ -163,13 +130,17 @@ export function orphanProblems(files: readonly QuestionFile[], noteIds: readonly
   const known = new Set(noteIds);
   return files
     .filter((file) => !known.has(file.noteId))
-    .map(
-      (file) =>
-        `${file.file}:1: (file): there is no note "${file.noteId}" for these questions; the file name must be a note's id`,
+    .map((file) =>
+      formatProblem(
+        file.file,
+        1,
+        '(file)',
+        `there is no note "${file.noteId}" for these questions; the file name must be a note's id`,
+      ),
     );
 }
 
 /** Fails the build with every problem found, or does nothing. */
 export function assertNoQuestionProblems(problems: readonly string[]): void {
-  if (problems.length > 0) throw new Error(`Invalid questions:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+  if (problems.length > 0) throw new Error(problemReport('Invalid questions:', problems));
 }

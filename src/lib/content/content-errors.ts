@@ -1,78 +1,66 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/**
+ * The one way content errors are found and worded: YAML is parsed with a LineCounter, a schema
+ * problem's path is followed through the parsed document to its line, and every problem is
+ * printed as `file:line: field: message`, the form editors and CI logs link up. Notes' frontmatter,
+ * the glossary and the question files all go through here.
+ */
+
 /** One problem a schema found, as Zod reports it. */
 export interface SchemaIssue {
   path: readonly PropertyKey[];
   message: string;
+  /** Unknown keys, for Zod's "unrecognized keys" problems. */
+  keys?: readonly string[];
+}
+
+/** A YAML text parsed so that any path in it can be turned into a line. */
+export interface LocatedYaml {
+  document: Document.Parsed;
+  /** The parsed value, or undefined when the YAML has syntax errors. */
+  data: unknown;
+  /** `line: message` for each syntax error, 1-based lines in the whole file. */
+  syntaxErrors: { line: number; message: string }[];
+  /** The 1-based line in the whole file of the node a path points at. */
+  lineOf(path: readonly PropertyKey[]): number;
 }
 
 /**
- * The 1-based line of the frontmatter field a schema path points at (`['sources', 1, 'url']`
- * finds the `url:` of the second item under `sources:`). Falls back to the closest enclosing
- * field that exists, and to line 1 (the opening `---`) for a field that is missing altogether.
+ * Parses YAML that starts at `firstLine` of its file (2 for frontmatter after the opening `---`).
+ * A path leads to the key's line for a map field and to the item's line for a list index; a path
+ * that goes nowhere stops at the closest enclosing node, and a missing top-level field at the
+ * line before the YAML (the frontmatter's opening `---`, or line 1).
  */
-export function frontmatterLine(source: string, path: readonly PropertyKey[]): number {
-  const lines = source.split(/\r?\n/);
-  const end = lines.indexOf('---', 1);
-  const frontmatterEnd = end === -1 ? lines.length : end;
-  let line = 0;
-  let indent = -1;
-  let insideListItem = false;
-  for (const key of path) {
-    // A list item's first key sits on the item's own `- ` line.
-    const from = insideListItem ? line : line + 1;
-    const found =
-      typeof key === 'number'
-        ? findListItem(lines, from, frontmatterEnd, indent, key)
-        : findKey(lines, from, frontmatterEnd, indent, String(key));
-    if (!found) break;
-    [line, indent] = found;
-    insideListItem = typeof key === 'number';
-  }
-  return line + 1;
-}
-
-function indentOf(text: string): number {
-  return text.length - text.trimStart().length;
-}
-
-/** Finds `key:` deeper than `parentIndent`, stopping when the parent block ends. */
-function findKey(
-  lines: string[],
-  from: number,
-  to: number,
-  parentIndent: number,
-  key: string,
-): [number, number] | undefined {
-  for (let index = from; index < to; index++) {
-    const text = lines[index]!;
-    if (text.trim() === '') continue;
-    const indent = indentOf(text);
-    if (index > from && indent <= parentIndent && !text.trimStart().startsWith('- ')) return undefined;
-    const body = text.trimStart().replace(/^- /, '');
-    if (body.startsWith(`${key}:`)) return [index, indent + (text.trimStart().startsWith('- ') ? 2 : 0)];
-  }
-  return undefined;
-}
-
-/** Finds the `n`th `- ` item of the list that starts below `from`. */
-function findListItem(
-  lines: string[],
-  from: number,
-  to: number,
-  parentIndent: number,
-  n: number,
-): [number, number] | undefined {
-  let seen = -1;
-  for (let index = from; index < to; index++) {
-    const text = lines[index]!;
-    if (text.trim() === '') continue;
-    const indent = indentOf(text);
-    if (indent <= parentIndent && !text.trimStart().startsWith('- ')) return undefined;
-    if (text.trimStart().startsWith('- ') && indent <= parentIndent + 2) {
-      seen++;
-      if (seen === n) return [index, indent];
+export function locateYaml(source: string, firstLine = 1): LocatedYaml {
+  const lines = new LineCounter();
+  const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  const fallback = Math.max(1, firstLine - 1);
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? fallback : lines.linePos(offset).line + firstLine - 1;
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    let node: unknown = document.contents;
+    let offset: number | undefined;
+    for (const key of path) {
+      if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+        node = node.items[key];
+        offset = (node as Node).range?.[0] ?? offset;
+      } else if (isMap(node)) {
+        const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        offset = (pair.key as Node).range?.[0] ?? offset;
+        node = pair.value;
+      } else {
+        break;
+      }
     }
-  }
-  return undefined;
+    return lineAt(offset);
+  };
+  const syntaxErrors = document.errors.map((error) => ({
+    line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
+    message: error.message.split('\n')[0]!,
+  }));
+  return { document, data: syntaxErrors.length > 0 ? undefined : document.toJS(), syntaxErrors, lineOf };
 }
 
 /** A field path as an author reads it: `sources[1].url`. */
@@ -84,16 +72,88 @@ export function fieldName(path: readonly PropertyKey[]): string {
 }
 
 /** Zod says "expected boolean, received undefined" for a field that is simply not there. */
-function readableMessage(message: string): string {
+export function readableMessage(message: string): string {
   const missing = message.match(/expected (\w+), received undefined$/);
   return missing ? `required field is missing (expected ${missing[1]})` : message;
 }
 
-/** One line per problem, `file:line: field: message`, the format editors and CI logs link up. */
-export function formatFrontmatterErrors(file: string, source: string, issues: readonly SchemaIssue[]): string {
-  const problems = issues.map((issue) => {
-    const field = fieldName(issue.path) || '(frontmatter)';
-    return `${file}:${frontmatterLine(source, issue.path)}: ${field}: ${readableMessage(issue.message)}`;
+/** One problem in the one format: `file:line: field: message`. */
+export function formatProblem(file: string, line: number, field: string, message: string): string {
+  return `${file}:${line}: ${field}: ${message}`;
+}
+
+/**
+ * Every schema problem of a located YAML text, one line each. An unknown key is reported at the
+ * key itself; `describe` can add context to a problem, e.g. which question it is in.
+ */
+export function schemaProblems(
+  file: string,
+  located: LocatedYaml,
+  issues: readonly SchemaIssue[],
+  options: { whole?: string; describe?: (path: readonly PropertyKey[]) => string } = {},
+): string[] {
+  return issues.map((issue) => {
+    const where = issue.keys && issue.keys.length > 0 ? [...issue.path, issue.keys[0]!] : issue.path;
+    const context = options.describe?.(issue.path) ?? '';
+    return formatProblem(
+      file,
+      located.lineOf(where),
+      fieldName(where) || options.whole || '(file)',
+      `${readableMessage(issue.message)}${context}`,
+    );
   });
-  return `Invalid frontmatter in ${file}:\n${problems.map((line) => `  ${line}`).join('\n')}`;
+}
+
+/** Zod's issues in our shape, keeping the names of unknown keys. */
+export function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): SchemaIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path,
+    message: issue.message,
+    ...('keys' in issue && Array.isArray(issue.keys) ? { keys: issue.keys as string[] } : {}),
+  }));
+}
+
+/**
+ * For a YAML list of named items (questions, glossary terms): a problem's context naming its item,
+ * e.g. ` (question "fargate")`, from the item's `key` field.
+ */
+export function itemContext(data: unknown, key: string, label: string): (path: readonly PropertyKey[]) => string {
+  return (path) => {
+    const index = path[0];
+    const item = typeof index === 'number' && Array.isArray(data) ? (data[index] as Record<string, unknown> | null) : null;
+    const name = item?.[key];
+    return typeof name === 'string' ? ` (${label} "${name}")` : '';
+  };
+}
+
+/** The syntax errors of a located YAML text, one line each. */
+export function syntaxProblems(file: string, located: LocatedYaml): string[] {
+  return located.syntaxErrors.map((error) => formatProblem(file, error.line, '(yaml)', error.message));
+}
+
+/** A block of problems under one heading, as the build prints them. */
+export function problemReport(heading: string, problems: readonly string[]): string {
+  return `${heading}\n${problems.map((line) => `  ${line}`).join('\n')}`;
+}
+
+/** The YAML between a note's opening and closing `---`, which starts on line 2 of the file. */
+export function frontmatterOf(source: string): string {
+  const lines = source.split(/\r?\n/);
+  if (lines[0] !== '---') return '';
+  const end = lines.indexOf('---', 1);
+  return lines.slice(1, end === -1 ? lines.length : end).join('\n');
+}
+
+/** The 1-based line of the frontmatter field a schema path points at (line 1 when it is missing). */
+export function frontmatterLine(source: string, path: readonly PropertyKey[]): number {
+  return locateYaml(frontmatterOf(source), 2).lineOf(path);
+}
+
+/** One line per frontmatter problem, under a heading naming the file. */
+export function formatFrontmatterErrors(file: string, source: string, issues: readonly SchemaIssue[]): string {
+  const located = locateYaml(frontmatterOf(source), 2);
+  return problemReport(
+    `Invalid frontmatter in ${file}:`,
+    schemaProblems(file, located, issues, { whole: '(frontmatter)' }),
+  );
 }
