@@ -1,13 +1,9 @@
-import {
-  DeploymentConfigError,
-  formatDuration,
-  planDeployment,
-  simulateDeployment,
-  toUpdateEndpointRequest,
-  validateDeploymentConfig,
-  type DeploymentPlan,
-  type ValidationIssue,
-} from '../../lib/guardrails/deployment-plan.ts';
+import { formatDuration } from '../../lib/guardrails/format.ts';
+import { planDeployment, type DeploymentPlan } from '../../lib/guardrails/plan.ts';
+import { toUpdateEndpointRequest } from '../../lib/guardrails/request.ts';
+import { simulateDeployment } from '../../lib/guardrails/simulation.ts';
+import type { ValidationIssue } from '../../lib/guardrails/types.ts';
+import { DeploymentConfigError, validateDeploymentConfig } from '../../lib/guardrails/validation.ts';
 import { chartRows, renderDeploymentChart } from '../../lib/guardrails/deployment-chart.ts';
 import { capacity, parseNumber, toDeploymentConfig, type SimulatorForm } from '../../lib/guardrails/simulator-form.ts';
 

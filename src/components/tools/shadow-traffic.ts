@@ -1,4 +1,4 @@
-import { routeShadowRequests, validateSamplingPercent } from '../../lib/guardrails/deployment-plan.ts';
+import { routeShadowRequests, validateSamplingPercent } from '../../lib/guardrails/shadow-routing.ts';
 
 /** Re-routes the demo's requests whenever the reader changes the sampling percentage. */
 class ShadowTraffic extends HTMLElement {

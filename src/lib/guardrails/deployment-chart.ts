@@ -1,4 +1,5 @@
-import { formatDuration, type DeploymentSimulation, type DeploymentSnapshot } from './deployment-plan.ts';
+import { formatDuration } from './format.ts';
+import type { DeploymentSimulation, DeploymentSnapshot } from './simulation.ts';
 
 /** Escapes text for SVG/HTML. */
 export function escapeXml(text: string): string {

@@ -1,4 +1,4 @@
-import type { CapacitySize, CapacitySizeType, DeploymentConfig } from './deployment-plan.ts';
+import type { CapacitySize, CapacitySizeType, DeploymentConfig } from './types.ts';
 
 /** What the simulator's form holds; the same scenario is drawn at build time for readers without JavaScript. */
 export interface SimulatorForm {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  planDeployment,
-  simulateDeployment,
-  validateDeploymentConfig,
-} from '../../../src/lib/guardrails/deployment-plan.ts';
+import { planDeployment } from '../../../src/lib/guardrails/plan.ts';
+import { simulateDeployment } from '../../../src/lib/guardrails/simulation.ts';
+import { validateDeploymentConfig } from '../../../src/lib/guardrails/validation.ts';
 import {
   chartRows,
   escapeXml,

@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { capacityToInstances } from '../../../src/lib/guardrails/capacity.ts';
+import { planDeployment, type DeploymentPlan } from '../../../src/lib/guardrails/plan.ts';
+import { toUpdateEndpointRequest } from '../../../src/lib/guardrails/request.ts';
+import { routeShadowRequests, validateSamplingPercent } from '../../../src/lib/guardrails/shadow-routing.ts';
+import { simulateDeployment } from '../../../src/lib/guardrails/simulation.ts';
 import {
-  DeploymentConfigError,
   PROVISION_SECONDS,
-  capacityToInstances,
-  planDeployment,
-  routeShadowRequests,
-  simulateDeployment,
-  toUpdateEndpointRequest,
-  validateDeploymentConfig,
-  validateSamplingPercent,
   type CapacitySize,
   type DeploymentConfig,
-  type DeploymentPlan,
   type TrafficRoutingConfig,
-} from '../../../src/lib/guardrails/deployment-plan.ts';
+} from '../../../src/lib/guardrails/types.ts';
+import { DeploymentConfigError, validateDeploymentConfig } from '../../../src/lib/guardrails/validation.ts';
 
 const pct = (Value: number): CapacitySize => ({ Type: 'CAPACITY_PERCENT', Value });
 const count = (Value: number): CapacitySize => ({ Type: 'INSTANCE_COUNT', Value });
