@@ -7,8 +7,17 @@ import {
   type LoadedProgress,
   type StudyProgress,
 } from '../lib/study/progress.ts';
+import { EXAM_STORAGE_KEY, parseExam, type ExamState } from '../lib/study/practice-exam.ts';
 
 /** The reader's study progress in this browser's localStorage; the rules live in lib/study/progress.ts. */
+
+/** The window event sent after this page saves or resets progress, for counts that follow it. */
+export const PROGRESS_CHANGED = 'study-progress-change';
+
+function announce(saved: boolean): boolean {
+  if (saved && typeof window !== 'undefined') window.dispatchEvent(new Event(PROGRESS_CHANGED));
+  return saved;
+}
 
 /** The progress saved in this browser. */
 export function loadProgress(now: number): LoadedProgress {
@@ -27,11 +36,23 @@ export function updateProgress(
   const loaded = parseProgress(raw, now);
   if (loaded.status.kind === 'reset' && raw !== undefined) writeStored(BACKUP_KEY, raw);
   const progress = change(loaded.progress);
-  return { progress, saved: writeStored(STORAGE_KEY, serializeProgress(progress)) };
+  return { progress, saved: announce(writeStored(STORAGE_KEY, serializeProgress(progress))) };
 }
 
 /** Forgets all progress, including any unreadable document kept aside. */
 export function resetProgress(): boolean {
   writeStored(BACKUP_KEY, undefined);
-  return writeStored(STORAGE_KEY, undefined);
+  return announce(writeStored(STORAGE_KEY, undefined));
+}
+
+/** The practice exam in progress or last taken, if any (a broken one is reported and dropped). */
+export function loadExam(): { exam?: ExamState; problem?: string } {
+  const read = parseExam(readStored(EXAM_STORAGE_KEY));
+  if (read.problem) writeStored(EXAM_STORAGE_KEY, undefined);
+  return read;
+}
+
+/** Saves the exam (or forgets it when undefined); returns whether it worked. */
+export function saveExam(exam: ExamState | undefined): boolean {
+  return writeStored(EXAM_STORAGE_KEY, exam === undefined ? undefined : JSON.stringify(exam));
 }

@@ -52,12 +52,18 @@ describe('the review page', () => {
       expect(question.querySelectorAll('fieldset legend')).toHaveLength(1);
       for (const input of question.querySelectorAll('.quiz-choice input'))
         expect(input.closest('label')).not.toBeNull();
+      for (const select of question.querySelectorAll('.quiz-part select'))
+        expect(question.querySelector(`label[for="${select.id}"]`)).not.toBeNull();
       expect(question.querySelector('details.quiz-answer > summary')!.text).toBe('Show answer');
       // The controls that need JavaScript are hidden until it runs.
       expect(question.querySelector('.quiz-actions')!.hasAttribute('hidden')).toBe(true);
     }
-    expect(document.querySelector('.review-panel')!.hasAttribute('hidden')).toBe(true);
-    expect(document.querySelector('.study-data')!.hasAttribute('hidden')).toBe(true);
+    // Panels that need JavaScript are hidden by CSS (`scripting`) without it, so they take their place from the first paint.
+    for (const selector of ['.review-panel', '.review-scores', '.study-data'])
+      expect(document.querySelector(selector)!.classList.contains('needs-script'), selector).toBe(true);
+    expect(new Set(questions.map((question) => question.getAttribute('data-kind')))).toEqual(
+      new Set(['choice', 'ordering', 'matching']),
+    );
   });
 
   it('links each answer to the section of the note that explains it', async () => {

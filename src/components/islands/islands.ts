@@ -9,4 +9,6 @@ loadWhenVisible('asl-player', () => import('./asl-player.ts'));
 loadWhenVisible('note-quiz', () => import('../study/note-quiz.ts'));
 loadWhenVisible('[data-note-progress], .note-body .heading-wrapper', () => import('../study/section-progress.ts'));
 loadWhenVisible('[data-progress-note]', () => import('../study/progress-badges.ts'));
-loadWhenVisible('review-session', () => import('../study/review-session.ts'));
+loadWhenVisible('review-session', () => import('../study/review-page.ts'));
+loadWhenVisible('[data-study-due-count]', () => import('../study/due-count.ts'));
+loadWhenVisible('practice-exam', () => import('../study/practice-exam.ts'));

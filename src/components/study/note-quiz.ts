@@ -1,4 +1,6 @@
-import { QuizQuestion, answerRecorder, showStorageNotice } from './quiz-question.ts';
+import { QuizQuestion } from './quiz-question.ts';
+import { answerRecorder } from './answer-recorder.ts';
+import { showStorageNotice } from './storage-notice.ts';
 import { statusMessage } from '../../lib/study/progress.ts';
 import { loadProgress } from '../../browser/study-storage.ts';
 

@@ -1,128 +1,191 @@
-import { gradeSitting, type Card } from '../../lib/study/review-scheduler.ts';
-import { SAVE_FAILED, recordAnswer } from '../../lib/study/progress.ts';
-import { loadProgress, updateProgress } from '../../browser/study-storage.ts';
+import {
+  checkChoices,
+  checkMatching,
+  checkOrdering,
+  type AnswerCheck,
+  type PartMark,
+} from '../../lib/study/answer-check.ts';
 
 /**
- * One server-rendered question (QuizQuestion.astro) made answerable: Check answer marks every
- * choice in words and colour and opens the explanation; Retry clears it for another go.
- * Each check ends with a bubbling `quiz-checked` event.
+ * One server-rendered question (QuizQuestion.astro) of any type, made answerable: it reads and
+ * restores the reader's answer, grades it, and marks each choice, step or item in words and colour.
+ * In a quiz (`checkable`), Check answer grades it and opens the explanation, Retry clears it for
+ * another go, and after a right answer "That was hard" can be pressed; each check, and each press,
+ * ends with a bubbling `quiz-checked` event.
  */
 export class QuizQuestion {
   readonly key: string;
+  readonly kind: string;
   /** Right or wrong, for each check in this sitting. */
   readonly attempts: boolean[] = [];
+  /** Whether the reader said the right answer was hard. */
+  hard = false;
   checked = false;
-  private readonly inputs: HTMLInputElement[];
-  private readonly checkButton: HTMLButtonElement;
-  private readonly retryButton: HTMLButtonElement;
+  private readonly parts: HTMLElement[];
+  private readonly controls: (HTMLInputElement | HTMLSelectElement)[];
   private readonly result: HTMLElement;
   private readonly answer: HTMLDetailsElement;
 
   /** `onCheck` records the answer and returns a line saying what was saved. */
   constructor(
     readonly element: HTMLElement,
-    private readonly onCheck: (question: QuizQuestion) => string,
+    private readonly onCheck?: (question: QuizQuestion) => string,
   ) {
     this.key = element.dataset.card!;
-    this.inputs = [...element.querySelectorAll<HTMLInputElement>('.quiz-choice input')];
-    this.checkButton = element.querySelector('.quiz-check')!;
-    this.retryButton = element.querySelector('.quiz-retry')!;
+    this.kind = element.dataset.kind ?? 'choice';
+    this.parts = [...element.querySelectorAll<HTMLElement>('.quiz-choice, .quiz-part')];
+    this.controls = this.parts.map((part) =>
+      part.querySelector<HTMLInputElement | HTMLSelectElement>('input, select')!,
+    );
     this.result = element.querySelector('.quiz-result')!;
     this.answer = element.querySelector('.quiz-answer')!;
-    element.querySelector<HTMLElement>('.quiz-actions')!.hidden = false;
     element.querySelector('form')!.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.check();
+      if (this.onCheck) this.check();
     });
-    this.retryButton.addEventListener('click', () => this.retry());
+    if (!onCheck) return;
+    element.querySelector<HTMLElement>('.quiz-actions')!.hidden = false;
+    this.button('retry').addEventListener('click', () => this.retry());
+    this.button('hard').addEventListener('click', () => this.toggleHard());
   }
 
-  /** Checks the chosen answers; returns false when there was nothing to check. */
+  private button(name: 'check' | 'retry' | 'hard'): HTMLButtonElement {
+    return this.element.querySelector(`.quiz-${name}`)!;
+  }
+
+  /** The reader's answer as strings: the chosen choices' positions, or each select's value ('' when unset). */
+  values(): string[] {
+    if (this.kind === 'choice')
+      return this.controls.flatMap((control, index) => ((control as HTMLInputElement).checked ? [String(index)] : []));
+    return this.controls.map((control) => control.value);
+  }
+
+  /** Puts back an answer given by values(). */
+  restore(values: readonly string[]): void {
+    this.controls.forEach((control, index) => {
+      if (control instanceof HTMLInputElement) control.checked = values.includes(String(index));
+      else control.value = values[index] ?? '';
+    });
+  }
+
+  /** Whether the reader has given any answer at all. */
+  answered(): boolean {
+    return this.values().some((value) => value !== '');
+  }
+
+  /** Grades the current answer. */
+  evaluate(): AnswerCheck {
+    const rights = this.parts.map((part) => Number(part.dataset.right));
+    const numbers = this.controls.map((control) => (control.value === '' ? undefined : Number(control.value)));
+    if (this.kind === 'ordering') return checkOrdering(rights, numbers);
+    if (this.kind === 'matching') return checkMatching(rights, numbers);
+    return checkChoices(
+      this.parts.map((part) => part.dataset.correct !== undefined),
+      this.controls.map((control) => (control as HTMLInputElement).checked),
+    );
+  }
+
+  /** Marks every part as graded, locks the controls, and opens the explanation. */
+  showMarks(marks: readonly PartMark[], right: boolean): void {
+    this.parts.forEach((part, index) => {
+      const mark = marks[index];
+      if (mark) part.dataset.mark = mark;
+      else delete part.dataset.mark;
+      part.querySelector('.quiz-mark')!.textContent = mark ? this.markText(mark, part) : '';
+      this.controls[index]!.disabled = true;
+    });
+    this.element.dataset.outcome = right ? 'right' : 'wrong';
+    this.answer.open = true;
+  }
+
+  private markText(mark: Exclude<PartMark, undefined>, part: HTMLElement): string {
+    if (this.kind === 'choice') return CHOICE_MARKS[mark];
+    if (mark === 'right') return '✓ Right';
+    const select = part.querySelector('select')!;
+    const right = select.options[Number(part.dataset.right) + 1]?.text ?? '';
+    return this.kind === 'ordering' ? `✗ Wrong: it is step ${right}` : `✗ Wrong: it is ${right}`;
+  }
+
+  /** Unlocks and clears the answer and its marks. */
+  clear(): void {
+    delete this.element.dataset.outcome;
+    this.parts.forEach((part, index) => {
+      delete part.dataset.mark;
+      part.querySelector('.quiz-mark')!.textContent = '';
+      this.controls[index]!.disabled = false;
+    });
+    this.restore([]);
+    this.answer.open = false;
+  }
+
+  /** Checks the answer; returns false when there was nothing (or not enough) to check. */
   check(): boolean {
-    if (this.checked) return false;
-    const chosen = this.inputs.filter((input) => input.checked);
-    if (chosen.length === 0) {
-      this.result.textContent = 'Choose an answer first.';
+    if (this.checked || !this.onCheck) return false;
+    const verdict = this.evaluate();
+    if (!verdict.complete) {
+      this.result.textContent = verdict.problem;
       return false;
     }
-    const right = this.inputs.every((input) => input.checked === isCorrect(input));
-    this.attempts.push(right);
+    this.attempts.push(verdict.right);
     this.checked = true;
-    for (const input of this.inputs) {
-      input.disabled = true;
-      const choice = input.closest<HTMLElement>('.quiz-choice')!;
-      const mark = isCorrect(input) ? (input.checked ? 'right' : 'missed') : input.checked ? 'wrong' : undefined;
-      if (mark) choice.dataset.mark = mark;
-      choice.querySelector('.quiz-mark')!.textContent = mark ? MARKS[mark] : '';
-    }
-    this.element.dataset.outcome = right ? 'right' : 'wrong';
-    const verdict = right ? 'Right.' : 'Not right: the right answer is marked and explained below.';
-    this.result.textContent = `${verdict} ${this.onCheck(this)}`;
-    this.answer.open = true;
-    this.checkButton.hidden = true;
-    this.retryButton.hidden = false;
-    this.retryButton.focus();
+    this.hard = false;
+    this.showMarks(verdict.marks, verdict.right);
+    this.say(verdict.right);
+    this.button('check').hidden = true;
+    this.button('retry').hidden = false;
+    const hard = this.button('hard');
+    hard.hidden = !verdict.right;
+    hard.ariaPressed = 'false';
+    this.button('retry').focus();
     this.element.dispatchEvent(new Event('quiz-checked', { bubbles: true }));
     return true;
   }
 
-  /** Clears the marks and the choices for another attempt (the sitting's attempts are kept). */
-  retry(): void {
-    this.checked = false;
-    delete this.element.dataset.outcome;
-    for (const input of this.inputs) {
-      input.disabled = false;
-      input.checked = false;
-      const choice = input.closest<HTMLElement>('.quiz-choice')!;
-      delete choice.dataset.mark;
-      choice.querySelector('.quiz-mark')!.textContent = '';
-    }
-    this.result.textContent = '';
-    this.answer.open = false;
-    this.checkButton.hidden = false;
-    this.retryButton.hidden = true;
-    this.inputs[0]?.focus();
+  private say(right: boolean): void {
+    const verdict = right
+      ? this.hard
+        ? 'Right, and marked as hard.'
+        : 'Right.'
+      : 'Not right: the right answer is marked and explained below.';
+    this.result.textContent = `${verdict} ${this.onCheck!(this)}`;
   }
 
-  /** Picks choice n (0-based): selects a single-answer choice, toggles a multiple-answer one. */
+  /** "That was hard": regrades the right answer (pressing again takes it back). */
+  private toggleHard(): void {
+    if (!this.checked || this.attempts.at(-1) !== true) return;
+    this.hard = !this.hard;
+    this.button('hard').ariaPressed = String(this.hard);
+    this.say(true);
+    this.element.dispatchEvent(new Event('quiz-checked', { bubbles: true }));
+  }
+
+  /** Clears the marks and the answer for another attempt (the sitting's attempts are kept). */
+  retry(): void {
+    this.checked = false;
+    this.clear();
+    this.result.textContent = '';
+    this.button('check').hidden = false;
+    this.button('retry').hidden = true;
+    this.button('hard').hidden = true;
+    this.controls[0]?.focus();
+  }
+
+  /** Picks choice n (0-based) of a choice question: selects a single answer, toggles one of several. */
   choose(index: number): void {
-    const input = this.inputs[index];
-    if (!input || this.checked) return;
+    const input = this.controls[index];
+    if (!(input instanceof HTMLInputElement) || this.checked) return;
     input.checked = input.type === 'radio' ? true : !input.checked;
     input.focus();
   }
+
+  /** Moves the keyboard focus to the first control. */
+  focus(): void {
+    this.controls[0]?.focus();
+  }
 }
 
-const MARKS = { right: '✓ Your choice: right', missed: '✓ The right answer', wrong: '✗ Your choice: wrong' } as const;
-
-function isCorrect(input: HTMLInputElement): boolean {
-  return input.closest<HTMLElement>('.quiz-choice')!.dataset.correct !== undefined;
-}
-
-/**
- * Records each check in the study store, graded for the whole sitting (right first time, right
- * after a retry, or not yet) against the card as it was before the sitting, so a retry regrades
- * the answer instead of counting as a second review.
- */
-export function answerRecorder(now: () => number = Date.now): (question: QuizQuestion) => string {
-  const before = new Map<string, Card | undefined>();
-  return (question) => {
-    const time = now();
-    if (!before.has(question.key)) before.set(question.key, loadProgress(time).progress.cards[question.key]);
-    const quality = gradeSitting(question.attempts);
-    const { progress, saved } = updateProgress(
-      (current) => recordAnswer(current, question.key, before.get(question.key), quality, time),
-      time,
-    );
-    if (!saved) return SAVE_FAILED;
-    const days = progress.cards[question.key]!.interval;
-    return `Saved: it comes back for review ${days === 1 ? 'tomorrow' : `in ${days} days`}.`;
-  };
-}
-
-/** Shows what the reader should know about their saved progress (upgraded, or unreadable and reset). */
-export function showStorageNotice(area: HTMLElement | null, message: string | undefined): void {
-  if (!area || !message) return;
-  area.textContent = message;
-  area.hidden = false;
-}
+const CHOICE_MARKS = {
+  right: '✓ Your choice: right',
+  missed: '✓ The right answer',
+  wrong: '✗ Your choice: wrong',
+} as const;

@@ -1,18 +1,30 @@
-import { review, type Card, type Quality } from './review-scheduler.ts';
+import { isCard, type Card } from './review-card.ts';
+import {
+  cardFromSm2,
+  checkV1,
+  checkV2,
+  isRecord,
+  isUnderstood,
+  sm2CardFromAnswer,
+  type StudyProgressV1,
+  type StudyProgressV2,
+} from './progress-migration.ts';
+
+export type { StudyProgressV1, StudyProgressV2 } from './progress-migration.ts';
 
 /**
  * The reader's study progress, kept in this browser: a scheduled card per question answered and
  * the sections marked as understood. The stored document is versioned; anything unreadable is set
  * aside (kept under BACKUP_KEY) rather than allowed to break a page, and the caller is told why.
  *
- * Pure functions only: parse, validate, migrate, merge. Reading and writing localStorage is
+ * Pure functions only: parse, validate, migrate (progress-migration.ts), merge. Reading and writing localStorage is
  * src/browser/study-storage.ts.
  */
 
 export const STORAGE_KEY = 'study-progress';
 /** Where an unreadable document is kept when fresh progress replaces it. */
 export const BACKUP_KEY = 'study-progress-unreadable';
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 export interface StudyProgress {
   version: typeof CURRENT_VERSION;
@@ -20,13 +32,6 @@ export interface StudyProgress {
   cards: Record<string, Card>;
   /** Per note, the sections marked as understood and when (ms). */
   understood: Record<string, Record<string, number>>;
-}
-
-/** The first release's document: one result per question and `note#section` strings. */
-export interface StudyProgressV1 {
-  version: 1;
-  answers: Record<string, { correct: boolean; at: number }>;
-  understood: string[];
 }
 
 export type LoadStatus =
@@ -48,42 +53,7 @@ export function cardKey(noteId: string, questionId: string): string {
 
 type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function isCard(value: unknown): value is Card {
-  if (!isRecord(value)) return false;
-  const { repetitions, interval, ease, due, reviewed, quality } = value;
-  return (
-    Number.isInteger(repetitions) &&
-    (repetitions as number) >= 0 &&
-    Number.isInteger(interval) &&
-    (interval as number) >= 1 &&
-    typeof ease === 'number' &&
-    ease >= 1.3 &&
-    ease < 10 &&
-    isTime(due) &&
-    isTime(reviewed) &&
-    Number.isInteger(quality) &&
-    (quality as number) >= 0 &&
-    (quality as number) <= 5 &&
-    Object.keys(value).length === 6
-  );
-}
-
-function isUnderstood(value: unknown): value is StudyProgress['understood'] {
-  return (
-    isRecord(value) &&
-    Object.values(value).every((sections) => isRecord(sections) && Object.values(sections).every(isTime))
-  );
-}
-
-function checkV2(value: Record<string, unknown>): Checked<StudyProgress> {
+function checkV3(value: Record<string, unknown>): Checked<StudyProgress> {
   const { cards, understood } = value;
   if (Object.keys(value).length !== 3) return { ok: false, reason: 'it has fields this site does not know' };
   if (!isRecord(cards)) return { ok: false, reason: '"cards" is not an object' };
@@ -93,29 +63,17 @@ function checkV2(value: Record<string, unknown>): Checked<StudyProgress> {
   return { ok: true, value: { version: CURRENT_VERSION, cards: cards as Record<string, Card>, understood } };
 }
 
-function checkV1(value: Record<string, unknown>): Checked<StudyProgressV1> {
-  const { answers, understood } = value;
-  const validAnswers =
-    isRecord(answers) &&
-    Object.values(answers).every(
-      (answer) => isRecord(answer) && typeof answer.correct === 'boolean' && isTime(answer.at),
-    );
-  if (!validAnswers) return { ok: false, reason: '"answers" is not a list of answers' };
-  if (
-    !Array.isArray(understood) ||
-    !understood.every((entry) => typeof entry === 'string' && /^[^#]+#[^#]+$/.test(entry))
-  ) {
-    return { ok: false, reason: '"understood" is not a list of note#section strings' };
-  }
-  return { ok: true, value: { version: 1, answers: answers as StudyProgressV1['answers'], understood } };
+/** Version 2 → 3: each SM-2 card becomes an FSRS card due when it was due (see cardFromSm2). */
+export function migrateV2(old: StudyProgressV2): StudyProgress {
+  const cards: Record<string, Card> = {};
+  for (const [key, card] of Object.entries(old.cards)) cards[key] = cardFromSm2(card);
+  return { version: CURRENT_VERSION, cards, understood: old.understood };
 }
 
-/** Version 1 → 2: each recorded answer becomes a card reviewed once, at the time it was given. */
+/** Version 1 → 3: each recorded answer becomes the card version 2 made of it, carried on to FSRS. */
 export function migrateV1(old: StudyProgressV1, now: number): StudyProgress {
   const progress = emptyProgress();
-  for (const [key, answer] of Object.entries(old.answers)) {
-    progress.cards[key] = review(undefined, answer.correct ? 5 : 1, answer.at);
-  }
+  for (const [key, answer] of Object.entries(old.answers)) progress.cards[key] = cardFromSm2(sm2CardFromAnswer(answer));
   for (const entry of old.understood) {
     const [note, section] = entry.split('#') as [string, string];
     (progress.understood[note] ??= {})[section] = now;
@@ -130,13 +88,16 @@ export function migrateV1(old: StudyProgressV1, now: number): StudyProgress {
 export function readProgressDocument(value: unknown, now: number): Checked<{ progress: StudyProgress; from: number }> {
   if (!isRecord(value)) return { ok: false, reason: 'it is not an object' };
   const { version } = value;
-  if (version === CURRENT_VERSION) {
+  const read = (checked: Checked<StudyProgress>, from: number): Checked<{ progress: StudyProgress; from: number }> =>
+    checked.ok ? { ok: true, value: { progress: checked.value, from } } : checked;
+  if (version === CURRENT_VERSION) return read(checkV3(value), CURRENT_VERSION);
+  if (version === 2) {
     const checked = checkV2(value);
-    return checked.ok ? { ok: true, value: { progress: checked.value, from: CURRENT_VERSION } } : checked;
+    return read(checked.ok ? { ok: true, value: migrateV2(checked.value) } : checked, 2);
   }
   if (version === 1) {
     const checked = checkV1(value);
-    return checked.ok ? { ok: true, value: { progress: migrateV1(checked.value, now), from: 1 } } : checked;
+    return read(checked.ok ? { ok: true, value: migrateV1(checked.value, now) } : checked, 1);
   }
   if (typeof version === 'number' && version > CURRENT_VERSION) {
     return { ok: false, reason: `it was saved by a newer version of the site (format ${version})` };
@@ -199,15 +160,9 @@ export function importProgress(text: string, current: StudyProgress, now: number
   return { ok: true, progress: mergeProgress(current, imported), cards: Object.keys(imported.cards).length, sections };
 }
 
-/** Progress with one answer recorded: the card is `before` (its state ahead of this sitting) reviewed at `quality`. */
-export function recordAnswer(
-  progress: StudyProgress,
-  key: string,
-  before: Card | undefined,
-  quality: Quality,
-  now: number,
-): StudyProgress {
-  return { ...progress, cards: { ...progress.cards, [key]: review(before, quality, now) } };
+/** Progress with a question's card replaced by `card` (the scheduler's answer to the latest sitting). */
+export function recordCard(progress: StudyProgress, key: string, card: Card): StudyProgress {
+  return { ...progress, cards: { ...progress.cards, [key]: card } };
 }
 
 /** Progress with a section marked as understood, or the mark removed. */

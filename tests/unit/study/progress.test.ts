@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS, review } from '../../../src/lib/study/review-scheduler.ts';
+import { review } from '../../../src/lib/study/fsrs-schedule.ts';
+import { DAY_MS, GRADES, type Grade } from '../../../src/lib/study/review-card.ts';
+import {
+  cardFromSm2,
+  difficultyFromEase,
+  gradeFromQuality,
+  type Sm2Card,
+} from '../../../src/lib/study/progress-migration.ts';
 import {
   BACKUP_KEY,
   STORAGE_KEY,
@@ -9,22 +16,35 @@ import {
   markUnderstood,
   mergeProgress,
   migrateV1,
+  migrateV2,
   parseProgress,
-  recordAnswer,
+  recordCard,
   serializeProgress,
   statusMessage,
   understoodSections,
   type StudyProgress,
   type StudyProgressV1,
+  type StudyProgressV2,
 } from '../../../src/lib/study/progress.ts';
 import { loadProgress, resetProgress, updateProgress } from '../../../src/browser/study-storage.ts';
 
 const now = Date.UTC(2026, 10, 24, 9);
 
+/** Progress with one answer recorded: the card as it was, reviewed at `grade`. */
+function recordAnswer(
+  progress: StudyProgress,
+  key: string,
+  before: Parameters<typeof review>[0],
+  grade: Grade,
+  time: number,
+): StudyProgress {
+  return recordCard(progress, key, review(before, grade, time));
+}
+
 function sample(): StudyProgress {
   let progress = emptyProgress();
-  progress = recordAnswer(progress, cardKey('eks', 'pick-eks'), undefined, 5, now - DAY_MS);
-  progress = recordAnswer(progress, cardKey('ludwig', 'declarative'), undefined, 1, now);
+  progress = recordAnswer(progress, cardKey('eks', 'pick-eks'), undefined, GRADES.good, now - DAY_MS);
+  progress = recordAnswer(progress, cardKey('ludwig', 'declarative'), undefined, GRADES.again, now);
   progress = markUnderstood(progress, 'eks', 'eks-vs-ecs', true, now);
   return progress;
 }
@@ -41,15 +61,12 @@ describe('saving and reading progress', () => {
     expect(statusMessage(loaded.status)).toBeUndefined();
   });
 
-  it('records an answer as an SM-2 review of the card as it was before the sitting', () => {
-    const first = recordAnswer(emptyProgress(), 'eks/a', undefined, 1, now);
-    const before = first.cards['eks/a'];
-    // Right after the explanation, in the same sitting: graded 3 against the state before it.
-    const regraded = recordAnswer(first, 'eks/a', undefined, 3, now);
-    expect(regraded.cards['eks/a']).toEqual(review(undefined, 3, now));
-    expect(recordAnswer(first, 'eks/a', before, 5, now + DAY_MS).cards['eks/a']).toEqual(
-      review(before, 5, now + DAY_MS),
-    );
+  it("records the scheduler's card for a question, replacing the one before", () => {
+    const first = recordAnswer(emptyProgress(), 'eks/a', undefined, GRADES.again, now);
+    // Right after the explanation, in the same sitting: regraded against the state before it.
+    const regraded = recordAnswer(first, 'eks/a', undefined, GRADES.hard, now);
+    expect(regraded.cards['eks/a']).toEqual(review(undefined, GRADES.hard, now));
+    expect(first.cards['eks/a']).toEqual(review(undefined, GRADES.again, now));
   });
 
   it('marks and unmarks sections as understood', () => {
@@ -73,48 +90,112 @@ describe('migration', () => {
     understood: ['eks#eks-vs-ecs', 'ludwig#what-is-ludwig'],
   };
 
-  it('turns version 1 answers into cards reviewed once, and note#section strings into sections', () => {
+  const sm2 = (fields: Partial<Sm2Card>): Sm2Card => ({
+    repetitions: 3,
+    interval: 16,
+    ease: 2.6,
+    due: now + 5 * DAY_MS,
+    reviewed: now - 11 * DAY_MS,
+    quality: 5,
+    ...fields,
+  });
+  const v2: StudyProgressV2 = {
+    version: 2,
+    cards: {
+      'eks/learnt': sm2({}),
+      'eks/failed': sm2({ repetitions: 0, interval: 1, ease: 1.96, quality: 1, due: now - DAY_MS }),
+      'ludwig/hard': sm2({ repetitions: 1, interval: 1, ease: 2.36, quality: 3 }),
+    },
+    understood: { eks: { 'eks-vs-ecs': now - DAY_MS } },
+  };
+
+  it("keeps every SM-2 card's due time and last review, so nothing falls due sooner or later", () => {
+    const progress = migrateV2(v2);
+    for (const [key, old] of Object.entries(v2.cards)) {
+      expect(progress.cards[key]).toMatchObject({ due: old.due, reviewed: old.reviewed, scheduledDays: old.interval });
+    }
+    expect(progress.understood).toEqual(v2.understood);
+  });
+
+  it('carries the interval over as stability and the ease as difficulty (2.5 → 5, 1.3 → 10)', () => {
+    expect(cardFromSm2(sm2({ interval: 16 })).stability).toBe(16);
+    expect(difficultyFromEase(2.5)).toBe(5);
+    expect(difficultyFromEase(1.3)).toBe(10);
+    expect(difficultyFromEase(1.96)).toBeGreaterThan(difficultyFromEase(2.6));
+    expect(difficultyFromEase(9)).toBe(1);
+  });
+
+  it('maps SM-2 grades to FSRS grades: 4–5 Good, 3 Hard, below 3 Again (a lapse)', () => {
+    expect([5, 4, 3, 2, 1, 0].map(gradeFromQuality)).toEqual([3, 3, 2, 1, 1, 1]);
+    expect(migrateV2(v2).cards['eks/failed']).toMatchObject({ grade: GRADES.again, lapses: 1 });
+  });
+
+  it('gives cards the scheduler takes on: the next review schedules from the migrated state', () => {
+    const migrated = migrateV2(v2).cards['eks/learnt']!;
+    const next = review(migrated, GRADES.good, migrated.due);
+    expect(next.due - migrated.due).toBeGreaterThan(16 * DAY_MS);
+    expect(next.reps).toBe(migrated.reps + 1);
+  });
+
+  it('turns version 1 answers into cards reviewed once, due a day after the answer, and sections into marks', () => {
     const progress = migrateV1(v1, now);
-    expect(progress.cards['eks/pick-eks']).toEqual(review(undefined, 5, now - 3 * DAY_MS));
-    expect(progress.cards['eks/fargate']).toMatchObject({ repetitions: 0, interval: 1, quality: 1, due: now });
+    expect(progress.cards['eks/pick-eks']).toMatchObject({
+      due: now - 2 * DAY_MS,
+      reviewed: now - 3 * DAY_MS,
+      grade: GRADES.good,
+    });
+    expect(progress.cards['eks/fargate']).toMatchObject({ due: now, grade: GRADES.again });
     expect(progress.understood).toEqual({ eks: { 'eks-vs-ecs': now }, ludwig: { 'what-is-ludwig': now } });
   });
 
-  it('reads a stored version 1 document as version 2 and says so', () => {
-    const loaded = parseProgress(JSON.stringify(v1), now);
-    expect(loaded.status).toEqual({ kind: 'migrated', from: 1 });
-    expect(loaded.progress).toEqual(migrateV1(v1, now));
-    expect(statusMessage(loaded.status)).toMatch(/upgraded/);
+  it('reads stored version 1 and version 2 documents as version 3 and says so', () => {
+    const fromV1 = parseProgress(JSON.stringify(v1), now);
+    expect(fromV1.status).toEqual({ kind: 'migrated', from: 1 });
+    expect(fromV1.progress).toEqual(migrateV1(v1, now));
+    const fromV2 = parseProgress(JSON.stringify(v2), now);
+    expect(fromV2.status).toEqual({ kind: 'migrated', from: 2 });
+    expect(fromV2.progress).toEqual(migrateV2(v2));
+    expect(fromV2.progress.version).toBe(3);
+    expect(statusMessage(fromV2.status)).toMatch(/upgraded/);
   });
 
-  it('does not accept a version 1 document of the wrong shape', () => {
+  it('does not accept an old document of the wrong shape', () => {
     const loaded = parseProgress(JSON.stringify({ ...v1, understood: ['no-section-here'] }), now);
     expect(loaded.status).toEqual({ kind: 'reset', reason: '"understood" is not a list of note#section strings' });
+    const badSm2 = { ...v2, cards: { 'eks/a': { ...sm2({}), ease: 0.5 } } };
+    expect(parseProgress(JSON.stringify(badSm2), now).status).toEqual({
+      kind: 'reset',
+      reason: 'the card "eks/a" is not a valid review card',
+    });
   });
 });
 
 describe('stored data that cannot be read', () => {
   const cases: [string, string, string][] = [
-    ['corrupted JSON', '{"version":2,"cards":', 'it is not valid JSON'],
+    ['corrupted JSON', '{"version":3,"cards":', 'it is not valid JSON'],
     ['not an object', '[1,2,3]', 'it is not an object'],
     ['no version', '{"cards":{}}', 'it has no known format version'],
     [
       'a future version',
-      '{"version":3,"cards":{},"understood":{}}',
-      'it was saved by a newer version of the site (format 3)',
+      '{"version":4,"cards":{},"understood":{}}',
+      'it was saved by a newer version of the site (format 4)',
     ],
-    ['cards of the wrong type', '{"version":2,"cards":[],"understood":{}}', '"cards" is not an object'],
+    ['cards of the wrong type', '{"version":3,"cards":[],"understood":{}}', '"cards" is not an object'],
     [
       'a card with a broken field',
-      JSON.stringify({ version: 2, cards: { 'eks/a': { ...review(undefined, 5, now), ease: 0.5 } }, understood: {} }),
+      JSON.stringify({
+        version: 3,
+        cards: { 'eks/a': { ...review(undefined, GRADES.good, now), difficulty: 0.5 } },
+        understood: {},
+      }),
       'the card "eks/a" is not a valid review card',
     ],
     [
       'understood of the wrong shape',
-      '{"version":2,"cards":{},"understood":{"eks":["a"]}}',
+      '{"version":3,"cards":{},"understood":{"eks":["a"]}}',
       '"understood" is not a list of sections per note',
     ],
-    ['unknown fields', '{"version":2,"cards":{},"understood":{},"extra":1}', 'it has fields this site does not know'],
+    ['unknown fields', '{"version":3,"cards":{},"understood":{},"extra":1}', 'it has fields this site does not know'],
   ];
 
   it.each(cases)('%s: starts afresh and says why', (_, text, reason) => {
@@ -135,7 +216,7 @@ describe('import', () => {
   it('accepts an export from version 1, migrated', () => {
     const v1 = { version: 1, answers: { 'eks/a': { correct: true, at: now } }, understood: [] };
     const result = importProgress(JSON.stringify(v1), emptyProgress(), now);
-    expect(result.ok && result.progress.cards['eks/a']).toEqual(review(undefined, 5, now));
+    expect(result.ok && result.progress.cards['eks/a']).toMatchObject({ reviewed: now, grade: GRADES.good });
   });
 
   it('rejects anything that is not valid progress, with the reason', () => {
@@ -144,7 +225,7 @@ describe('import', () => {
       ok: false,
       reason: 'it was saved by a newer version of the site (format 9)',
     });
-    expect(importProgress('{"version":2,"cards":{"x":1},"understood":{}}', emptyProgress(), now)).toEqual({
+    expect(importProgress('{"version":3,"cards":{"x":1},"understood":{}}', emptyProgress(), now)).toEqual({
       ok: false,
       reason: 'the card "x" is not a valid review card',
     });
@@ -153,9 +234,15 @@ describe('import', () => {
 
 describe('merge', () => {
   it('keeps the more recent answer of each question and every understood section', () => {
-    const older = recordAnswer(emptyProgress(), 'eks/a', undefined, 5, now - DAY_MS);
-    const newer = recordAnswer(markUnderstood(emptyProgress(), 'eks', 's2', true, now), 'eks/a', undefined, 1, now);
-    const ours = markUnderstood(recordAnswer(older, 'eks/b', undefined, 5, now), 'eks', 's1', true, now - 5);
+    const older = recordAnswer(emptyProgress(), 'eks/a', undefined, GRADES.good, now - DAY_MS);
+    const newer = recordAnswer(
+      markUnderstood(emptyProgress(), 'eks', 's2', true, now),
+      'eks/a',
+      undefined,
+      GRADES.again,
+      now,
+    );
+    const ours = markUnderstood(recordAnswer(older, 'eks/b', undefined, GRADES.good, now), 'eks', 's1', true, now - 5);
     const merged = mergeProgress(ours, newer);
     expect(merged.cards['eks/a']).toEqual(newer.cards['eks/a']);
     expect(merged.cards['eks/b']).toEqual(ours.cards['eks/b']);
