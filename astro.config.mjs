@@ -1,21 +1,22 @@
 // @ts-check
-import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
-import { notesDirectory } from './src/node/content-paths.ts';
+import { contentPaths, noteIdOfFile } from './src/node/content-paths.ts';
 import { loadGlossary } from './src/node/glossary-file.ts';
+import { readSectionRegister } from './src/node/section-register-file.ts';
 import { joinBase } from './src/lib/navigation/urls.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pagefindDev } from './src/integrations/pagefind-dev.ts';
 import { reportRuntime } from './src/integrations/report-runtime.ts';
-import { sectionRegister } from './src/integrations/section-register-check.ts';
+import { siteCheck } from './src/integrations/site-check.ts';
 import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
 import { remarkAslDiagrams } from './src/plugins/remark-asl-diagrams.ts';
-import { rehypeSectionLinks } from './src/plugins/rehype-section-links.ts';
+import { rehypeNoteSections } from './src/plugins/rehype-note-sections.ts';
+import { rehypeHeadingAnchors } from './src/plugins/rehype-heading-anchors.ts';
 import { rehypeGlossary } from './src/plugins/rehype-glossary.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { rehypeCodeClasses } from './src/plugins/rehype-code-classes.ts';
@@ -24,16 +25,10 @@ import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { syntaxHighlighting } from './src/plugins/syntax-highlighting.ts';
 import { githubAlerts } from './src/plugins/github-alerts.ts';
 import { codeColorsStylesheet } from './src/integrations/code-colors-stylesheet.ts';
-import { linkCheck } from './src/integrations/link-check-after-build.ts';
 import { inlineScriptHashes } from './src/node/csp-hashes.ts';
 
 const base = process.env.BASE ?? '/';
-const notesDir = notesDirectory();
-const sections = sectionRegister({
-  notesDir,
-  registerFile: path.join(notesDir, '..', 'section-register.json'),
-  update: process.env.UPDATE_SECTION_REGISTER === '1',
-});
+const paths = contentPaths();
 
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
@@ -55,16 +50,23 @@ export default defineConfig({
         rehypeTableScroll,
         [...githubAlerts],
         rehypeSlug,
-        rehypeSectionLinks,
+        rehypeNoteSections,
         [
           rehypeGlossary,
           {
-            entries: loadGlossary(path.join(notesDir, '..', 'glossary.yaml')),
+            entries: loadGlossary(paths.glossary),
             glossaryUrl: joinBase(base, 'glossary/'),
           },
         ],
         [rehypeBaseLinks, { base }],
-        sections.rehypePlugin,
+        [
+          rehypeHeadingAnchors,
+          {
+            noteIdOf: (/** @type {import('vfile').VFile} */ file) =>
+              file.path ? noteIdOfFile(paths.notes, file.path) : undefined,
+            register: readSectionRegister(paths.sectionRegister),
+          },
+        ],
       ],
     }),
     // Highlighting runs in our own pipeline (src/plugins/syntax-highlighting.ts), without inline styles.
@@ -74,10 +76,9 @@ export default defineConfig({
     reportRuntime(),
     mdx(),
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
-    sections.integration,
-    linkCheck({ notesDir }),
+    siteCheck({ paths, update: process.env.UPDATE_SECTION_REGISTER === '1' }),
     pagefindIndex(),
-    pagefindDev({ notesDir }),
+    pagefindDev({ notesDir: paths.notes }),
   ],
   devToolbar: { enabled: false },
   security: {

@@ -1,6 +1,6 @@
 /// <reference types="astro/client" />
 
-/** Syntax-colour classes, generated at build time from the Shiki themes (src/integrations/code-colors.ts). */
+/** Syntax-colour classes, generated at build time from the Shiki themes (src/integrations/code-colors-stylesheet.ts). */
 declare module 'virtual:code-colors.css';
 
 declare namespace App {

@@ -1,10 +1,10 @@
-import type { MarkdownHeading } from 'astro';
 import { render } from 'astro:content';
-import { getPublishedNotes } from './published-notes.ts';
+import { progressSections, recordedSections, type NoteSection } from '../lib/sections/note-sections.ts';
+import { getPublishedNotes, type Note } from './published-notes.ts';
 
-/** The sections progress is counted in: the note's `##` headings, by id. */
-export function progressSections(headings: readonly MarkdownHeading[]): string[] {
-  return headings.filter((heading) => heading.depth === 2).map((heading) => heading.slug);
+/** A note's sections, as its Markdown pipeline recorded them. */
+export async function noteSections(note: Note): Promise<NoteSection[]> {
+  return recordedSections((await render(note)).remarkPluginFrontmatter);
 }
 
 let countsCache: Promise<Map<string, number>> | undefined;
@@ -14,7 +14,7 @@ export function sectionCounts(): Promise<Map<string, number>> {
   countsCache ??= (async () => {
     const notes = await getPublishedNotes();
     const counts = await Promise.all(
-      notes.map(async (note) => [note.id, progressSections((await render(note)).headings).length] as const),
+      notes.map(async (note) => [note.id, progressSections(await noteSections(note)).length] as const),
     );
     return new Map(counts);
   })();

@@ -1,7 +1,6 @@
 import type { Plugin } from 'vite';
-import githubDark from '@shikijs/themes/github-dark-high-contrast';
-import githubLight from '@shikijs/themes/github-light-high-contrast';
 import { codeColourCss } from '../lib/highlighting/code-classes.ts';
+import { CODE_THEMES } from '../lib/highlighting/code-themes.ts';
 
 const ID = 'virtual:code-colors.css';
 
@@ -10,6 +9,6 @@ export function codeColorsStylesheet(): Plugin {
   return {
     name: 'code-colors-stylesheet',
     resolveId: (id) => (id === ID ? `\0${ID}` : undefined),
-    load: (id) => (id === `\0${ID}` ? codeColourCss(githubLight, githubDark) : undefined),
+    load: (id) => (id === `\0${ID}` ? codeColourCss(CODE_THEMES.light, CODE_THEMES.dark) : undefined),
   };
 }

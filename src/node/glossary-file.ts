@@ -16,11 +16,22 @@ import { contentPaths, displayPath } from './content-paths.ts';
  * renders, so it reads the file through here; the glossary collection uses the same function.
  */
 export function loadGlossary(filePath = contentPaths().glossary): GlossaryEntry[] {
+  return readGlossary(filePath).entries.map(({ entry }) => entry);
+}
+
+/** The glossary with the file it came from and, for each entry, the lines of its term, note and section. */
+export interface GlossaryFile {
+  file: string;
+  entries: { entry: GlossaryEntry; lines: { term: number; note: number; section: number } }[];
+}
+
+/** Reads the glossary, keeping where each entry sits; see loadGlossary. */
+export function readGlossary(filePath = contentPaths().glossary): GlossaryFile {
   let source: string;
   try {
     source = readFileSync(filePath, 'utf8');
   } catch {
-    return [];
+    return { file: displayPath(filePath), entries: [] };
   }
   const file = displayPath(filePath);
   const located = locateYaml(source);
@@ -36,5 +47,13 @@ export function loadGlossary(filePath = contentPaths().glossary): GlossaryEntry[
       ),
     );
   }
-  return [...result.data].sort((a, b) => a.term.localeCompare(b.term));
+  const entries = result.data.map((entry, index) => ({
+    entry,
+    lines: {
+      term: located.lineOf([index, 'term']),
+      note: located.lineOf([index, 'note']),
+      section: located.lineOf([index, 'section']),
+    },
+  }));
+  return { file, entries: entries.sort((a, b) => a.entry.term.localeCompare(b.entry.term)) };
 }

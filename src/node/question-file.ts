@@ -61,6 +61,17 @@ export function parseQuestionFile(
   };
 }
 
+/** The question files below a folder (subfolders included), relative to it and sorted; none without the folder. */
+export function listQuestionFiles(directory: string): string[] {
+  try {
+    return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 const cache = new Map<string, { modified: number; parsed: QuestionFile }>();
 
 /**
@@ -68,14 +79,7 @@ const cache = new Map<string, { modified: number; parsed: QuestionFile }>();
  * Throws one error for all the files that have problems. Files are parsed once until they change.
  */
 export function loadQuestionFiles(directory = questionsDirectory()): QuestionFile[] {
-  let names: string[];
-  try {
-    names = readdirSync(directory, { recursive: true, encoding: 'utf8' })
-      .filter((name) => /\.ya?ml$/.test(name))
-      .sort();
-  } catch {
-    return [];
-  }
+  const names = listQuestionFiles(directory);
   const files: QuestionFile[] = [];
   const errors: string[] = [];
   for (const name of names) {

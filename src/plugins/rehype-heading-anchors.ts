@@ -2,15 +2,14 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { headingRank } from 'hast-util-heading-rank';
-import { aliasesFor, checkNoteSections, type SectionRegister } from '../lib/sections/section-register.ts';
+import { aliasesFor, type SectionRegister } from '../lib/sections/section-register.ts';
+import { recordedSections } from '../lib/sections/note-sections.ts';
 
 export interface HeadingAnchorOptions {
   /** Which note a compiled file is; undefined for files that are not notes. */
   noteIdOf: (file: VFile) => string | undefined;
-  /** The section register to enforce, if this build has one. */
+  /** The section register, read for the old ids of moved sections (it is checked after the build). */
   register?: SectionRegister | undefined;
-  /** Receives each note's section ids, in document order. */
-  onSections?: (note: string, ids: string[]) => void;
 }
 
 /** Ids of the page-wide labels the permalink and the copy button combine with the heading's own text. */
@@ -48,41 +47,27 @@ function wrapHeading(heading: Element, id: string, aliases: string[]): Element {
 }
 
 /**
- * Gives every section heading of a note a visible permalink and a copy-link button, keeps old ids
- * that the section register maps to it as aliases, and fails the build when a published section is gone.
+ * Gives every section of a note (as rehype-note-sections recorded them) a visible permalink and a
+ * copy-link button, and keeps the old ids the section register maps to it as aliases.
  */
 export function rehypeHeadingAnchors(options: HeadingAnchorOptions) {
   return (tree: Root, file: VFile) => {
     const note = options.noteIdOf(file);
     if (note === undefined) return;
-    const headings: { parent: Root | Element; index: number; element: Element; id: string }[] = [];
-    const walk = (parent: Root | Element) => {
+    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
+    const sections = new Set(recordedSections(frontmatter).map((section) => section.slug));
+    const aliases = options.register ? aliasesFor(options.register, note, sections) : new Map<string, string[]>();
+    const wrap = (parent: Root | Element) => {
       parent.children.forEach((child: RootContent | ElementContent, index: number) => {
         if (child.type !== 'element') return;
-        const rank = headingRank(child);
-        if (rank !== undefined && rank >= 2 && typeof child.properties.id === 'string') {
-          headings.push({ parent, index, element: child, id: child.properties.id });
+        const id = child.properties.id;
+        if (headingRank(child) !== undefined && typeof id === 'string' && sections.has(id)) {
+          (parent.children as ElementContent[])[index] = wrapHeading(child, id, aliases.get(id) ?? []);
         } else {
-          walk(child);
+          wrap(child);
         }
       });
     };
-    walk(tree);
-
-    const ids = headings.map((heading) => heading.id);
-    const current = new Set(ids);
-    if (options.register) {
-      const problems = checkNoteSections(options.register, note, current);
-      if (problems.length > 0) {
-        file.fail(
-          `Broken section links in ${file.path}:\n${problems.map((problem) => `  - ${problem.message}`).join('\n')}`,
-        );
-      }
-    }
-    options.onSections?.(note, ids);
-    const aliases = options.register ? aliasesFor(options.register, note, current) : new Map<string, string[]>();
-    for (const { parent, index, element, id } of headings) {
-      (parent.children as ElementContent[])[index] = wrapHeading(element, id, aliases.get(id) ?? []);
-    }
+    wrap(tree);
   };
 }

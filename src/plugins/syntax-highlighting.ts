@@ -1,5 +1,6 @@
 import rehypeShiki from '@shikijs/rehype';
 import type { ShikiTransformer } from 'shiki';
+import { CODE_THEMES } from '../lib/highlighting/code-themes.ts';
 
 /**
  * Syntax highlighting with Shiki, run as our own rehype step (Astro's built-in one is switched off)
@@ -17,8 +18,7 @@ const languageAttribute: ShikiTransformer = {
 export const syntaxHighlighting = [
   rehypeShiki,
   {
-    // The high-contrast GitHub themes: every token meets WCAG AA contrast on its background.
-    themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+    themes: CODE_THEMES,
     defaultColor: false,
     defaultLanguage: 'plaintext',
     fallbackLanguage: 'plaintext',

@@ -26,6 +26,22 @@ describe('a note made with npm run new', () => {
     expect(source).toMatch(/^topic: model-deployment$/m);
     expect(source).toMatch(/^order: 3$/m); // after the two deployment notes
 
+    // Notes may live in subfolders; the id and URL carry the folder.
+    const inFolder = spawnSync(
+      process.execPath,
+      [
+        path.join(repoRoot, 'src/cli/new-note.ts'),
+        'Amazon ECR image scanning',
+        '--topic',
+        'containers',
+        '--folder',
+        'registries',
+      ],
+      { env: { ...process.env, NOTES_DIR: notesDir }, encoding: 'utf8' },
+    );
+    expect(inFolder.status, inFolder.stderr).toBe(0);
+    expect(inFolder.stdout).toContain('/notes/registries/amazon-ecr-image-scanning/');
+
     const refused = spawnSync(
       process.execPath,
       [path.join(repoRoot, 'src/cli/new-note.ts'), 'Anything', '--topic', 'cooking'],
@@ -36,6 +52,7 @@ describe('a note made with npm run new', () => {
 
     const build = await buildSite({ notesDir });
     expect(build.exitCode, build.log).toBe(0);
+    await readFile(path.join(build.outDir, 'notes/registries/amazon-ecr-image-scanning/index.html'), 'utf8');
     if (browserAvailable()) {
       const server = await serveStatic(build.outDir);
       const browser = await launchBrowser();
@@ -45,6 +62,10 @@ describe('a note made with npm run new', () => {
       await typeQuery(page, 'model monitor');
       expect((await resultOptions(page)).map((option) => option.href)).toContain(
         '/notes/amazon-sagemaker-model-monitor/',
+      );
+      await typeQuery(page, 'image scanning');
+      expect((await resultOptions(page)).map((option) => option.href)).toContain(
+        '/notes/registries/amazon-ecr-image-scanning/',
       );
       await browser.close();
       await server.close();

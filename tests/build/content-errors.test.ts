@@ -25,10 +25,10 @@ describe('a note with a broken link', () => {
     const result = await buildSite({ notesDir: path.join(fixtures, 'broken-link/notes') });
     expect(result.exitCode).not.toBe(0);
     expect(result.log).toMatch(
-      /broken-link\/notes\/linker\.mdx:17: link \/notes\/no-such-note\/ leads to a page or file that does not exist/,
+      /broken-link\/notes\/linker\.mdx:17: link: \/notes\/no-such-note\/ leads to a page or file that does not exist/,
     );
     expect(result.log).toMatch(
-      /broken-link\/notes\/linker\.mdx:19: link \/notes\/linker\/#no-such-section leads to #no-such-section, which \/notes\/linker\/ does not have/,
+      /broken-link\/notes\/linker\.mdx:19: link: \/notes\/linker\/#no-such-section leads to #no-such-section, which \/notes\/linker\/ does not have/,
     );
   });
 });

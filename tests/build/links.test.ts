@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { checkLinks, type CheckedPage } from '../../src/lib/sections/broken-links.ts';
-import { readBuiltSite } from '../../src/integrations/link-check-after-build.ts';
+import { readBuiltSite } from '../../src/integrations/site-check.ts';
 
 const site = inject('site');
 

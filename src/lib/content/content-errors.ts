@@ -17,7 +17,7 @@ export interface SchemaIssue {
 
 /** A YAML text parsed so that any path in it can be turned into a line. */
 export interface LocatedYaml {
-  document: Document.Parsed;
+  parsed: Document.Parsed;
   /** The parsed value, or undefined when the YAML has syntax errors. */
   data: unknown;
   /** `line: message` for each syntax error, 1-based lines in the whole file. */
@@ -34,12 +34,12 @@ export interface LocatedYaml {
  */
 export function locateYaml(source: string, firstLine = 1): LocatedYaml {
   const lines = new LineCounter();
-  const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  const parsed = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   const fallback = Math.max(1, firstLine - 1);
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? fallback : lines.linePos(offset).line + firstLine - 1;
   const lineOf = (path: readonly PropertyKey[]): number => {
-    let node: unknown = document.contents;
+    let node: unknown = parsed.contents;
     let offset: number | undefined;
     for (const key of path) {
       if (isSeq(node) && typeof key === 'number' && node.items[key]) {
@@ -56,11 +56,11 @@ export function locateYaml(source: string, firstLine = 1): LocatedYaml {
     }
     return lineAt(offset);
   };
-  const syntaxErrors = document.errors.map((error) => ({
+  const syntaxErrors = parsed.errors.map((error) => ({
     line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
     message: error.message.split('\n')[0]!,
   }));
-  return { document, data: syntaxErrors.length > 0 ? undefined : document.toJS(), syntaxErrors, lineOf };
+  return { parsed, data: syntaxErrors.length > 0 ? undefined : parsed.toJS(), syntaxErrors, lineOf };
 }
 
 /** A field path as an author reads it: `sources[1].url`. */

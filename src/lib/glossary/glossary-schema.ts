@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { kebabCase } from '../content/ids.ts';
 
 /**
  * One glossary entry: an abbreviation the notes use, defined once. `note` and `section`
@@ -14,14 +15,8 @@ export const glossaryEntrySchema = z.strictObject({
     .trim()
     .min(20, 'definition must be a sentence')
     .max(300, 'keep a definition under 300 characters: it shows in a tooltip'),
-  note: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-    .optional(),
-  section: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-    .optional(),
+  note: z.string().min(1).optional(),
+  section: kebabCase('section').optional(),
   source: z.url({ protocol: /^https$/ }),
 });
 
