@@ -7,13 +7,30 @@ import { serveStatic, type StaticSite } from '../support/static-server.ts';
 const site = inject('site');
 const DAY = 24 * 60 * 60 * 1000;
 
-interface StoredCard {
+const MINUTE = 60 * 1000;
+
+/** A card as the second release stored it (SM-2), which the site now migrates. */
+interface Sm2Card {
   repetitions: number;
   interval: number;
   ease: number;
   due: number;
   reviewed: number;
   quality: number;
+}
+
+/** A card as stored now (FSRS). */
+interface StoredCard {
+  due: number;
+  stability: number;
+  difficulty: number;
+  state: number;
+  reps: number;
+  lapses: number;
+  step: number;
+  scheduledDays: number;
+  reviewed: number;
+  grade: number;
 }
 
 interface Stored {
@@ -68,6 +85,14 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     return [0, 1, 2, 3, 4, 5].find((index) => !right.includes(index))!;
   }
 
+  /** Starts a review session from the keyboard: focus on "Start review", then Enter. */
+  async function startReview(page: Page): Promise<void> {
+    const start = page.getByRole('button', { name: 'Start review' });
+    await expect.poll(() => page.locator('[data-count="due"]').textContent()).not.toBe('–');
+    await start.focus();
+    await page.keyboard.press('Enter');
+  }
+
   /** The current question of the review session, once the island has shown it. */
   async function currentQuestion(page: Page): Promise<Locator> {
     const question = page.locator('review-session .quiz-question.is-current');
@@ -93,8 +118,8 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     await choices.nth(wrong).locator('input').check();
     await check.click();
     const result = question.getByRole('status');
-    expect(await result.textContent()).toMatch(
-      /^Not right: the right answer is marked and explained below\. Saved: it comes back for review tomorrow\.$/,
+    expect(await result.textContent()).toBe(
+      'Not right: the right answer is marked and explained below. Saved: it comes back for review in 10 minutes.',
     );
     expect(await choices.nth(wrong).locator('.quiz-mark').textContent()).toBe('✗ Your choice: wrong');
     expect(await question.getAttribute('data-outcome')).toBe('wrong');
@@ -106,15 +131,35 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     const target = (await section.getAttribute('href'))!;
     expect(target).toMatch(/^#[a-z0-9-]+$/);
     expect(await page.locator(`.note-body ${target}`).count()).toBe(1);
-    expect((await stored(page))!.cards[key]).toMatchObject({ quality: 1, repetitions: 0, interval: 1 });
+    const wrongCard = (await stored(page))!.cards[key]!;
+    expect(wrongCard).toMatchObject({ grade: 1, reps: 1 });
+    expect(wrongCard.due - wrongCard.reviewed).toBe(10 * MINUTE);
 
     await question.getByRole('button', { name: 'Retry' }).click();
     expect(await question.locator('.quiz-mark:not(:empty)').count()).toBe(0);
     for (const index of await rightChoices(question)) await choices.nth(index).locator('input').check();
     await check.click();
-    expect(await result.textContent()).toBe('Right. Saved: it comes back for review tomorrow.');
-    // Right only after seeing the answer: graded 3, against the card as it was before this sitting.
-    expect((await stored(page))!.cards[key]).toMatchObject({ quality: 3, repetitions: 1, interval: 1, ease: 2.36 });
+    expect(await result.textContent()).toBe('Right. Saved: it comes back for review in 15 minutes.');
+    // Right only after seeing the answer: graded Hard, against the card as it was before this sitting.
+    expect((await stored(page))!.cards[key]).toMatchObject({ grade: 2, reps: 1 });
+
+    // Right first time comes back days later, unless the reader says it was hard.
+    const next = quiz.locator('.quiz-question[data-kind="choice"]').nth(1);
+    const nextKey = (await next.getAttribute('data-card'))!;
+    for (const index of await rightChoices(next))
+      await next.locator('.quiz-choice').nth(index).locator('input').check();
+    await next.getByRole('button', { name: 'Check answer' }).click();
+    expect(await next.getByRole('status').textContent()).toMatch(
+      /^Right\. Saved: it comes back for review in \d+ days\.$/,
+    );
+    expect((await stored(page))!.cards[nextKey]).toMatchObject({ grade: 3 });
+    const hard = next.getByRole('button', { name: 'That was hard' });
+    await hard.click();
+    expect(await hard.getAttribute('aria-pressed')).toBe('true');
+    expect(await next.getByRole('status').textContent()).toBe(
+      'Right, and marked as hard. Saved: it comes back for review in 15 minutes.',
+    );
+    expect((await stored(page))!.cards[nextKey]).toMatchObject({ grade: 2, reps: 1 });
   });
 
   it('reviews due cards first on /review/, most overdue first, with the keyboard only', async () => {
@@ -123,9 +168,13 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     const keys = await page
       .locator('.quiz-question')
       .evaluateAll((questions) => questions.map((question) => (question as HTMLElement).dataset.card!));
-    const [older, newer] = [keys.at(-1)!, keys[3]!];
+    const choiceKeys = await page
+      .locator('.quiz-question[data-kind="choice"]')
+      .evaluateAll((questions) => questions.map((question) => (question as HTMLElement).dataset.card!));
+    const [older, newer] = [choiceKeys.at(-1)!, choiceKeys[3]!];
     const now = await page.evaluate(() => Date.now());
-    const card = (due: number): StoredCard => ({
+    // Progress saved by the SM-2 release (format 2) is carried over, due times included.
+    const card = (due: number): Sm2Card => ({
       repetitions: 1,
       interval: 1,
       ease: 2.5,
@@ -137,6 +186,12 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
       page,
       JSON.stringify({ version: 2, cards: { [newer]: card(now - DAY), [older]: card(now - 3 * DAY) }, understood: {} }),
     );
+    await expect
+      .poll(() => page.locator('review-session > .study-notice').textContent())
+      .toBe('Your saved progress was upgraded from an earlier version of the site.');
+    await expect.poll(() => page.locator('[data-count="due"]').textContent()).toBe('2');
+    expect(await page.locator('[data-count="new"]').textContent()).toBe(String(keys.length - 2));
+    await startReview(page);
 
     let question = await currentQuestion(page);
     expect(await question.getAttribute('data-card')).toBe(older);
@@ -145,9 +200,13 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     for (const index of await rightChoices(question)) await page.keyboard.press(String(index + 1));
     await page.keyboard.press('Enter');
     expect(await question.locator('.quiz-result').textContent()).toMatch(
-      /^Right\. Saved: it comes back for review in 6 days\.$/,
+      /^Right\. Saved: it comes back for review in \d+ days\.$/,
     );
-    expect((await stored(page))!.cards[older]).toMatchObject({ repetitions: 2, interval: 6, ease: 2.6 });
+    // Stored as format 3 now: the migrated card was right last time too, so this clean recall is Easy.
+    const saved = (await stored(page))!;
+    expect(saved.version).toBe(3);
+    expect(saved.cards[older]).toMatchObject({ grade: 4, reps: 2 });
+    expect(saved.cards[older]!.due - saved.cards[older]!.reviewed).toBeGreaterThan(2 * DAY);
     await page.keyboard.press('Enter');
 
     question = await currentQuestion(page);
@@ -155,7 +214,9 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     await page.keyboard.press(String((await wrongChoice(question)) + 1));
     await page.keyboard.press('Enter');
     expect(await question.locator('.quiz-result').textContent()).toMatch(/^Not right/);
-    expect((await stored(page))!.cards[newer]).toMatchObject({ repetitions: 0, interval: 1, quality: 1 });
+    const lapsed = (await stored(page))!.cards[newer]!;
+    expect(lapsed).toMatchObject({ grade: 1, lapses: 1 });
+    expect(lapsed.due - lapsed.reviewed).toBe(10 * MINUTE);
     await page.keyboard.press('Enter');
 
     question = await currentQuestion(page);
@@ -166,6 +227,8 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     const rows = page.locator('.review-scores tbody tr');
     expect(await rows.first().locator('[data-score="right"]').textContent()).toBe('0 of 1');
     expect(await rows.last().locator('[data-score="right"]').textContent()).toBe('1 of 1');
+
+    expect(await page.locator('[data-count="due"]').textContent()).toBe('0');
 
     // A topic filter starts a session over that topic alone.
     await page.getByLabel('Topic', { exact: true }).selectOption({ index: 2 });
@@ -211,15 +274,29 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
   it('exports progress to a file and imports it in a fresh browser', async () => {
     const first = await freshPage();
     await first.goto(`${server.origin}/review/`);
+    await startReview(first);
     const key = (await (await currentQuestion(first)).getAttribute('data-card'))!;
     const now = await first.evaluate(() => Date.now());
     const progress: Stored = {
-      version: 2,
-      cards: { [key]: { repetitions: 2, interval: 6, ease: 2.6, due: now + 6 * DAY, reviewed: now, quality: 5 } },
+      version: 3,
+      cards: {
+        [key]: {
+          due: now + 6 * DAY,
+          stability: 6,
+          difficulty: 4.5,
+          state: 2,
+          reps: 2,
+          lapses: 0,
+          step: 0,
+          scheduledDays: 6,
+          reviewed: now,
+          grade: 3,
+        },
+      },
       understood: { eks: { 'eks-vs-ecs': now } },
     };
     await seed(first, JSON.stringify(progress));
-    await (await currentQuestion(first)).waitFor();
+    await expect.poll(() => first.locator('[data-count="due"]').textContent()).toBe('0');
     const [download] = await Promise.all([
       first.waitForEvent('download'),
       first.getByRole('button', { name: 'Export progress' }).click(),
@@ -234,6 +311,7 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     const second = await freshPage();
     await second.goto(`${server.origin}/review/`);
     const input = second.getByLabel('Import progress from a file');
+    await startReview(second);
     await (await currentQuestion(second)).waitFor();
 
     await input.setInputFiles({
@@ -267,20 +345,21 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.origin}/review/`);
-    await seed(page, '{"version":2,"cards":{');
+    await seed(page, '{"version":3,"cards":{');
     const notice = page.locator('review-session > .study-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toBe(
       'Your saved progress could not be read (it is not valid JSON), so progress starts afresh. The old data is kept in this browser until you reset.',
     );
 
+    await startReview(page);
     const question = await currentQuestion(page);
     expect(await page.locator('.review-status').textContent()).toMatch(/^Question 1 of \d+: new question\.$/);
     for (const index of await rightChoices(question)) await page.keyboard.press(String(index + 1));
     await page.keyboard.press('Enter');
     expect(await question.locator('.quiz-result').textContent()).toMatch(/^Right\./);
     expect(Object.keys((await stored(page))!.cards)).toEqual([await question.getAttribute('data-card')]);
-    expect(await page.evaluate(() => localStorage.getItem('study-progress-unreadable'))).toBe('{"version":2,"cards":{');
+    expect(await page.evaluate(() => localStorage.getItem('study-progress-unreadable'))).toBe('{"version":3,"cards":{');
 
     await seed(page, JSON.stringify({ version: 7, cards: {}, understood: {} }));
     await page.goto(`${server.origin}/notes/eks/`);

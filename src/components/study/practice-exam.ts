@@ -221,7 +221,7 @@ class PracticeExam extends HTMLElement {
       (key) => outcomes.get(key)!,
       (key) => this.questions.get(key)!.element.dataset.topic ?? '',
     );
-    this.showResult(score, exam);
+    this.showResult(score, this.exam);
     if (focus) this.find('#exam-result-title').focus();
     if (firstTime && score.wrong.length > 0) await this.sendToReview(score.wrong);
   }
