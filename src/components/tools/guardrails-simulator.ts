@@ -1,33 +1,33 @@
-import { formatDuration } from '../../lib/guardrails/format.ts';
-import { planDeployment, type DeploymentPlan } from '../../lib/guardrails/plan.ts';
-import { toUpdateEndpointRequest } from '../../lib/guardrails/request.ts';
-import { simulateDeployment } from '../../lib/guardrails/simulation.ts';
+import { capacity, parseNumber, type SimulatorForm } from '../../lib/guardrails/simulator-form.ts';
+import { alarmTimeText, renderSimulatorView } from '../../lib/guardrails/simulator-view.ts';
+import type { DeploymentPlan } from '../../lib/guardrails/plan.ts';
 import type { ValidationIssue } from '../../lib/guardrails/types.ts';
-import { DeploymentConfigError, validateDeploymentConfig } from '../../lib/guardrails/validation.ts';
-import { chartRows, renderDeploymentChart } from '../../lib/guardrails/deployment-chart.ts';
-import { capacity, parseNumber, toDeploymentConfig, type SimulatorForm } from '../../lib/guardrails/simulator-form.ts';
+
+/** Narrower than this, the chart's labels no longer fit: its box scrolls instead. */
+const MIN_CHART_WIDTH = 280;
 
 /**
  * The interactive guardrails simulator. It upgrades the server-rendered default scenario: every
- * change re-validates the config against the documented limits, re-plans and re-draws; the
- * alarm controls replay the same plan with an alarm at a chosen moment.
+ * change re-validates, re-plans and re-draws through the same renderer the build used; once an
+ * alarm is tripped, the slider moves it.
  */
 class GuardrailsSimulator extends HTMLElement {
   #form!: HTMLElement;
+  #chartBox!: HTMLElement;
   #alarmAt: number | undefined;
   #plan: DeploymentPlan | undefined;
+  #chartWidth = 0;
 
   connectedCallback(): void {
     this.#form = this.querySelector('.sim-form')!;
+    this.#chartBox = this.querySelector('.sim-chart-box')!;
     this.#form.hidden = false;
     this.#form.addEventListener('input', (event) => {
-      if ((event.target as HTMLInputElement).name === 'alarmAt') this.#showAlarmTime();
-      else this.#update();
+      if ((event.target as HTMLInputElement).name !== 'alarmAt') this.#update();
+      else if (this.#alarmAt === undefined) this.#showAlarmTime();
+      else this.#tripAlarm();
     });
-    this.querySelector('.sim-trip')!.addEventListener('click', () => {
-      this.#alarmAt = Number(this.#input('alarmAt').value);
-      this.#update();
-    });
+    this.querySelector('.sim-trip')!.addEventListener('click', () => this.#tripAlarm());
     this.querySelector('.sim-clear')!.addEventListener('click', () => {
       this.#alarmAt = undefined;
       this.#update();
@@ -42,10 +42,19 @@ class GuardrailsSimulator extends HTMLElement {
       });
     }
     this.#update();
+    // The chart is drawn at the width of its box, so its text keeps its size on a phone.
+    new ResizeObserver(() => {
+      if (Math.abs(this.#chartBox.clientWidth - this.#chartWidth) > 8) this.#update();
+    }).observe(this.#chartBox);
   }
 
   #input(name: string): HTMLInputElement {
     return this.#form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+  }
+
+  #tripAlarm(): void {
+    this.#alarmAt = Number(this.#input('alarmAt').value);
+    this.#update();
   }
 
   #readForm(): SimulatorForm {
@@ -87,64 +96,31 @@ class GuardrailsSimulator extends HTMLElement {
     for (const field of this.#form.querySelectorAll<HTMLElement>('[data-policies]')) {
       field.hidden = !field.dataset.policies!.split(' ').includes(form.policy);
     }
-    const config = toDeploymentConfig(form);
-    const issues = validateDeploymentConfig(config, form.instanceCount);
-    const list = this.querySelector('.sim-issues')!;
-    list.replaceChildren();
+    this.#chartWidth = this.#chartBox.clientWidth;
+    const view = renderSimulatorView(form, {
+      alarmAtSeconds: this.#alarmAt,
+      chartWidth: Math.max(MIN_CHART_WIDTH, this.#chartWidth),
+    });
+    this.#plan = view.plan;
+    this.#alarmAt = view.alarmAtSeconds;
+
     for (const control of this.#form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
-    for (const issue of issues) {
-      const item = document.createElement('li');
-      item.className = issue.severity === 'error' ? 'sim-issue-error' : 'sim-issue-warning';
-      item.textContent = `${issue.severity === 'error' ? 'Error' : 'Warning'}: ${issue.message}`;
-      list.append(item);
+    for (const issue of view.issues) {
       if (issue.severity === 'error') this.#controlFor(issue)?.setAttribute('aria-invalid', 'true');
     }
-    let plan: DeploymentPlan;
-    try {
-      plan = planDeployment(config, form.instanceCount);
-    } catch (error) {
-      if (!(error instanceof DeploymentConfigError)) throw error;
-      this.querySelector('.sim-outcome')!.textContent = 'Fix the errors above to see the deployment.';
-      return;
-    }
-    this.#plan = plan;
-    const slider = this.#input('alarmAt');
-    slider.max = String(plan.totalSeconds);
-    if (this.#alarmAt !== undefined && this.#alarmAt > plan.totalSeconds) this.#alarmAt = plan.totalSeconds;
+    this.querySelector('.sim-issues')!.innerHTML = view.issuesHtml;
+    this.#chartBox.innerHTML = view.chartHtml;
+    this.querySelector('.sim-outcome')!.textContent = view.outcome;
+    this.querySelector('.sim-phases')!.innerHTML = view.phasesHtml;
+    this.querySelector('.sim-table tbody')!.innerHTML = view.tableRowsHtml;
+    this.querySelector('.sim-json-code')!.textContent = view.requestJson;
+    if (view.plan) this.#input('alarmAt').max = String(view.plan.totalSeconds);
+    this.querySelector<HTMLButtonElement>('.sim-clear')!.disabled = this.#alarmAt === undefined;
     this.#showAlarmTime();
-    (this.querySelector('.sim-clear') as HTMLButtonElement).disabled = this.#alarmAt === undefined;
-
-    const simulation = simulateDeployment(plan, this.#alarmAt === undefined ? {} : { alarmAtSeconds: this.#alarmAt });
-    const title = `${form.policy === 'ROLLING' ? 'Rolling' : form.policy.replace(/_/g, ' ').toLowerCase()} deployment timeline`;
-    this.querySelector('.sim-chart-box')!.innerHTML = renderDeploymentChart(simulation, form.instanceCount, {
-      width: 640,
-      height: 300,
-      title,
-      alarmAtSeconds: this.#alarmAt,
-    });
-    this.querySelector('.sim-outcome')!.textContent = simulation.explanation;
-    this.querySelector('.sim-phases')!.replaceChildren(
-      ...plan.phases.map((phase) => Object.assign(document.createElement('li'), { textContent: phase.description })),
-    );
-    this.querySelector('.sim-table tbody')!.replaceChildren(
-      ...chartRows(simulation).map((row) => {
-        const tr = document.createElement('tr');
-        for (const cell of [row.time, row.phase, row.greenTraffic, row.blue, row.green, row.event])
-          tr.append(Object.assign(document.createElement('td'), { textContent: cell }));
-        return tr;
-      }),
-    );
-    this.querySelector('.sim-json-code')!.textContent = JSON.stringify(
-      toUpdateEndpointRequest('churn-endpoint', 'churn-config-v2', config),
-      null,
-      2,
-    );
   }
 
   #showAlarmTime(): void {
-    const slider = this.#input('alarmAt');
-    const output = this.#form.querySelector('output')!;
-    output.value = `${formatDuration(Number(slider.value))}${this.#plan ? ` of ${formatDuration(this.#plan.totalSeconds)}` : ''}`;
+    this.#form.querySelector('output')!.value = alarmTimeText(Number(this.#input('alarmAt').value), this.#plan);
   }
 }
 

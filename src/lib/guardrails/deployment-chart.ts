@@ -11,8 +11,21 @@ export interface ChartGeometry {
   height: number;
 }
 
-const MARGIN = { top: 22, right: 30, bottom: 34, left: 48 };
+/** The chart's size at build time, and its height whatever width the page gives it. */
+export const CHART_GEOMETRY: ChartGeometry = { width: 640, height: 320 };
+
+// The top margin holds two lanes of text: the alarm label, then the traffic panel's title, so the
+// alarm label can sit anywhere along the time axis without covering a title.
+const MARGIN = { top: 40, right: 30, bottom: 34, left: 48 };
 const PANEL_GAP = 30;
+const ALARM_LANE_BASELINE = 13;
+/** Room a tick label needs, so narrow charts get fewer ticks rather than labels on top of each other. */
+const TICK_SPACING = 70;
+/**
+ * A generous width for 12 px text, per character: SVG text can't be measured without a browser, so
+ * labels near an edge are placed with this estimate and turned inwards.
+ */
+const CHARACTER_WIDTH = 7.5;
 
 /** Readable tick spacing for a time axis in seconds: whole minutes or hours. */
 export function timeTicks(endSeconds: number, maxTicks = 6): number[] {
@@ -52,10 +65,15 @@ export function stepPath(
 export function renderDeploymentChart(
   simulation: DeploymentSimulation,
   instanceCount: number,
-  options: ChartGeometry & { title: string; alarmAtSeconds?: number | undefined },
+  options: ChartGeometry & {
+    title: string;
+    alarmAtSeconds?: number | undefined;
+    /** Where the time axis ends, e.g. the whole plan when an alarm stops it early; at least the simulation's end. */
+    axisEndSeconds?: number | undefined;
+  },
 ): string {
   const { width, height } = options;
-  const end = Math.max(simulation.endSeconds, 60);
+  const end = Math.max(simulation.endSeconds, options.axisEndSeconds ?? 0, 60);
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const panelHeight = (height - MARGIN.top - MARGIN.bottom - PANEL_GAP) / 2;
   const x = (t: number) => MARGIN.left + (t / end) * plotWidth;
@@ -74,11 +92,17 @@ export function renderDeploymentChart(
     `<svg xmlns="http://www.w3.org/2000/svg" class="sim-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(options.title)}">`,
   );
   // Gridlines and axes.
-  for (const tick of timeTicks(end)) {
-    const tx = x(tick).toFixed(1);
-    parts.push(`<line class="sim-grid" x1="${tx}" x2="${tx}" y1="${trafficTop}" y2="${instancesTop + panelHeight}"/>`);
+  const maxTicks = Math.max(2, Math.min(6, Math.floor(plotWidth / TICK_SPACING)));
+  for (const tick of timeTicks(end, maxTicks)) {
+    const tx = x(tick);
+    const label = formatDuration(tick);
+    // A label centred on the last tick may stick out of the chart: it ends at its tick instead.
+    const sticksOut = tx + (label.length * CHARACTER_WIDTH) / 2 > width;
     parts.push(
-      `<text class="sim-tick" x="${tx}" y="${height - 14}" text-anchor="middle">${escapeXml(formatDuration(tick))}</text>`,
+      `<line class="sim-grid" x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${trafficTop}" y2="${instancesTop + panelHeight}"/>`,
+    );
+    parts.push(
+      `<text class="sim-tick" x="${tx.toFixed(1)}" y="${height - 14}" text-anchor="${sticksOut ? 'end' : 'middle'}">${escapeXml(label)}</text>`,
     );
   }
   for (const percent of [0, 50, 100]) {
@@ -102,28 +126,31 @@ export function renderDeploymentChart(
   );
   parts.push(`<text class="sim-panel-title" x="${MARGIN.left}" y="${instancesTop - 8}">Instances running</text>`);
 
-  // Traffic: green share as a filled area, so the blue share is the rest of the band.
+  // Green is drawn first and blue, dashed and thinner, on top of it: where both fleets have the same
+  // value, the blue dashes show over the green line instead of disappearing under it.
   const greenTraffic = stepPath(snapshots, (snapshot) => snapshot.greenTrafficPercent, x, yTraffic, end);
   parts.push(`<path class="sim-area-green" d="${greenTraffic} V${yTraffic(0).toFixed(1)} H${x(0).toFixed(1)} Z"/>`);
   parts.push(`<path class="sim-line-green" d="${greenTraffic}"/>`);
   parts.push(
+    `<path class="sim-line-green" d="${stepPath(snapshots, (snapshot) => snapshot.greenInstances, x, yInstances, end)}"/>`,
+  );
+  parts.push(
     `<path class="sim-line-blue" d="${stepPath(snapshots, (snapshot) => 100 - snapshot.greenTrafficPercent, x, yTraffic, end)}"/>`,
   );
-  // Instances of each fleet.
   parts.push(
     `<path class="sim-line-blue" d="${stepPath(snapshots, (snapshot) => snapshot.blueInstances, x, yInstances, end)}"/>`,
   );
-  parts.push(
-    `<path class="sim-line-green" d="${stepPath(snapshots, (snapshot) => snapshot.greenInstances, x, yInstances, end)}"/>`,
-  );
 
   if (options.alarmAtSeconds !== undefined && options.alarmAtSeconds <= end) {
-    const ax = x(options.alarmAtSeconds).toFixed(1);
+    const ax = x(options.alarmAtSeconds);
+    const label = '⚠ alarm';
+    // The label sits beside the line in its own lane, on the side with room for it.
+    const fitsRight = ax + 4 + label.length * CHARACTER_WIDTH <= width;
     parts.push(
-      `<line class="sim-alarm" x1="${ax}" x2="${ax}" y1="${trafficTop - 4}" y2="${instancesTop + panelHeight}"/>`,
+      `<line class="sim-alarm" x1="${ax.toFixed(1)}" x2="${ax.toFixed(1)}" y1="${ALARM_LANE_BASELINE - 10}" y2="${instancesTop + panelHeight}"/>`,
     );
     parts.push(
-      `<text class="sim-alarm-label" x="${ax}" y="${trafficTop + panelHeight + 18}" text-anchor="middle">⚠ alarm</text>`,
+      `<text class="sim-alarm-label" x="${(fitsRight ? ax + 4 : ax - 4).toFixed(1)}" y="${ALARM_LANE_BASELINE}" text-anchor="${fitsRight ? 'start' : 'end'}">${label}</text>`,
     );
   }
   parts.push('</svg>');

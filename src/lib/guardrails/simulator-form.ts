@@ -16,6 +16,12 @@ export interface SimulatorForm {
   alarmNames: string[];
 }
 
+/**
+ * The fleet sizes the simulator accepts. The API sets no maximum; 100 keeps every instance
+ * count readable on the chart.
+ */
+export const INSTANCE_COUNT_BOUNDS = { min: 1, max: 100 } as const;
+
 export const DEFAULT_FORM: SimulatorForm = {
   policy: 'CANARY',
   instanceCount: 4,
