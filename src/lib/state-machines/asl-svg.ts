@@ -13,7 +13,7 @@
  */
 import type { AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
 import { describeChoiceRule, isRecord, shortResource } from './asl-describe.ts';
-import { layoutAsl } from './asl-layout.ts';
+import { labelBoxWidth, layoutAsl } from './asl-layout.ts';
 
 export interface AslSvgOptions {
   /** The accessible name of the diagram. */
@@ -25,7 +25,6 @@ export interface AslSvgOptions {
 }
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-const LABEL_CHAR = 6.3;
 
 const TYPE_COLOURS: Readonly<Record<string, { bg: string; border: string }>> = {
   task: { bg: '#e8f0fe', border: '#1a73e8' },
@@ -63,7 +62,7 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions = { tit
   let maxY = layout.height;
   for (const edge of layout.edges) {
     if (edge.label === undefined || !edge.labelPosition) continue;
-    const half = labelWidth(edge.label) / 2;
+    const half = labelBoxWidth(edge.label) / 2;
     minX = Math.min(minX, edge.labelPosition.x - half - 4);
     maxX = Math.max(maxX, edge.labelPosition.x + half + 4);
     minY = Math.min(minY, edge.labelPosition.y - 12);
@@ -169,7 +168,7 @@ function renderEdge(edge: AslLayoutEdge, arrowId: string): string {
   ];
   if (edge.label !== undefined && edge.labelPosition) {
     const { x, y } = edge.labelPosition;
-    const w = labelWidth(edge.label);
+    const w = labelBoxWidth(edge.label);
     lines.push(
       element('rect', {
         class: 'asl-edge-label-bg',
@@ -458,10 +457,6 @@ function describeState(name: string, state: unknown, scope: string, unreachable:
 /** Ends the text with a full stop unless it already ends with punctuation. */
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-function labelWidth(label: string): number {
-  return [...label].length * LABEL_CHAR + 10;
 }
 
 function sanitiseId(id: string): string {

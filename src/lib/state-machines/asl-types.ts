@@ -95,7 +95,7 @@ export interface AslState {
 /** One problem found by `validateAsl`. */
 export interface AslIssue {
   /** The state the problem belongs to, when there is one. */
-  state?: string;
+  state?: string | undefined;
   /** Where in the definition, e.g. `States.CheckAccuracy.Choices[0].Next`. */
   path: string;
   /** What is wrong and how to fix it, naming the state. */
@@ -122,14 +122,14 @@ export interface AslLayoutNode {
   /** Text drawn in the node: the name, shortened with an ellipsis when very long. */
   label: string;
   /** A second, smaller line: the resource for a Task, the wait for a Wait, the error for a Fail, ... */
-  subtitle?: string;
+  subtitle?: string | undefined;
   type: AslNodeType;
   x: number;
   y: number;
   width: number;
   height: number;
   /** The id of the Parallel or Map container this node is drawn inside. */
-  parent?: string;
+  parent?: string | undefined;
   /** 0 at the top level, 1 inside a container, and so on. */
   depth: number;
   /** The layer (row) within its own (sub-)machine, counted from 0. */
@@ -146,9 +146,9 @@ export interface AslLayoutEdge {
   to: string;
   kind: AslEdgeKind;
   /** The Choice condition in short form, `Default` for a default branch, or the error names of a catcher. */
-  label?: string;
+  label?: string | undefined;
   /** Where to draw the label (its centre). */
-  labelPosition?: AslPoint;
+  labelPosition?: AslPoint | undefined;
   /** The polyline to draw, from the source to the target (the arrowhead goes at the last point). */
   points: AslPoint[];
   /** True for an edge that goes back up (a loop); these are routed around the right-hand side. */
