@@ -35,7 +35,6 @@ import {
   readPath,
   setResultPath,
 } from './asl-jsonpath.ts';
-import { validateAsl } from './asl-validate.ts';
 
 export interface AslExecutionOptions {
   /** `$$.Execution.Name`; default `example-execution`. */
@@ -78,11 +77,11 @@ export function createExecution(
   mocks: AslMocks = {},
   options: AslExecutionOptions = {},
 ): AslExecution {
-  const issues = validateAsl(definition);
-  if (issues.length > 0) {
-    throw new Error(
-      `The state machine is not valid:\n${issues.map((issue) => `- ${issue.path}: ${issue.message}`).join('\n')}`,
-    );
+  // The build has validated the definition; here it only has to be runnable.
+  const start = isJsonObject(definition as JsonValue) ? (definition as JsonObject).StartAt : undefined;
+  const states = isJsonObject(definition as JsonValue) ? (definition as JsonObject).States : undefined;
+  if (typeof start !== 'string' || !isJsonObject(states) || !isJsonObject(states[start])) {
+    throw new Error('The state machine is not valid: "StartAt" must name one of its "States".');
   }
   const machine = definition as AslStateMachine;
   if (machine.QueryLanguage === 'JSONata') {

@@ -3,7 +3,8 @@
  * step-through interpreter for learning.
  */
 export * from './asl-types.ts';
-export { validateAsl, transitionTargets, ASL_CHOICE_OPERATORS } from './asl-validate.ts';
+export { validateAsl, transitionTargets } from './asl-validate.ts';
+export { CHOICE_OPERATORS as ASL_CHOICE_OPERATORS } from './asl-describe.ts';
 export { layoutAsl, type AslLayoutOptions } from './asl-layout.ts';
 export { renderAslSvg, describeAslFlow, escapeXml, type AslSvgOptions } from './asl-svg.ts';
 export {
@@ -20,7 +21,6 @@ export {
   SUPPORTED_INTRINSICS,
   applyPayloadTemplate,
   evaluateIntrinsic,
-  parseReferencePath,
   readPath,
   setResultPath,
 } from './asl-jsonpath.ts';

@@ -208,7 +208,7 @@ describe('validateAsl', () => {
       broken((states) => (states.Ready.Choices = [])),
       'States.Ready.Choices',
       'Ready',
-      /non-empty "Choices"/,
+      /"Choices" of Choice state "Ready" must be a non-empty array/,
     );
   });
 
