@@ -1,5 +1,6 @@
 import { QuizQuestion } from './quiz-question.ts';
 import { showStorageNotice } from './storage-notice.ts';
+import { loadScheduler } from './answer-recorder.ts';
 import {
   answerQuestion,
   clockText,
@@ -255,7 +256,7 @@ class PracticeExam extends HTMLElement {
   }
 
   private async sendToReview(keys: readonly string[]): Promise<void> {
-    const { review } = await import('../../lib/study/fsrs-schedule.ts');
+    const { review } = await loadScheduler()!;
     const now = Date.now();
     const { saved } = updateProgress(
       (progress) =>

@@ -21,15 +21,17 @@ export class QuizQuestion {
   /** Whether the reader said the right answer was hard. */
   hard = false;
   checked = false;
+  /** Saves started, so only the latest one's line is shown. */
+  private saves = 0;
   private readonly parts: HTMLElement[];
   private readonly controls: (HTMLInputElement | HTMLSelectElement)[];
   private readonly result: HTMLElement;
   private readonly answer: HTMLDetailsElement;
 
-  /** `onCheck` records the answer and returns a line saying what was saved. */
+  /** `onCheck` records the answer and resolves to a line saying what was saved. */
   constructor(
     readonly element: HTMLElement,
-    private readonly onCheck?: (question: QuizQuestion) => string,
+    private readonly onCheck?: (question: QuizQuestion) => Promise<string>,
   ) {
     this.key = element.dataset.card!;
     this.kind = element.dataset.kind ?? 'choice';
@@ -141,13 +143,19 @@ export class QuizQuestion {
     return true;
   }
 
+  /** Says right or wrong at once, then adds what was saved; a later check or retry wins over a late save. */
   private say(right: boolean): void {
     const verdict = right
       ? this.hard
         ? 'Right, and marked as hard.'
         : 'Right.'
       : 'Not right: the right answer is marked and explained below.';
-    this.result.textContent = `${verdict} ${this.onCheck!(this)}`;
+    this.result.textContent = verdict;
+    const sitting = ++this.saves;
+    void this.onCheck!(this).then((saved) => {
+      if (sitting === this.saves && this.checked) this.result.textContent = `${verdict} ${saved}`;
+      this.element.dispatchEvent(new Event('quiz-saved', { bubbles: true }));
+    });
   }
 
   /** "That was hard": regrades the right answer (pressing again takes it back). */

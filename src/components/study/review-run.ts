@@ -1,6 +1,6 @@
 import { QuizQuestion } from './quiz-question.ts';
-import { answerRecorder } from './answer-recorder.ts';
-import { gradeSitting, repeatInSession } from '../../lib/study/fsrs-schedule.ts';
+import { answerRecorder, loadScheduler } from './answer-recorder.ts';
+import { gradeSitting, repeatInSession } from '../../lib/study/sitting-grade.ts';
 import { nextDue, sessionOrder } from '../../lib/study/due-cards.ts';
 import { loadProgress } from '../../browser/study-storage.ts';
 
@@ -45,6 +45,9 @@ export class ReviewRun {
     }
     this.find('.review-next').addEventListener('click', () => this.advance(true));
     root.addEventListener('quiz-checked', (event) => this.checked(event.target as HTMLElement));
+    root.addEventListener('quiz-saved', () => this.changed());
+    // The reader is about to answer: fetch the scheduler now, so the first save is quick.
+    void loadScheduler();
     document.addEventListener('keydown', (event) => this.key(event));
   }
 
@@ -113,7 +116,6 @@ export class ReviewRun {
 
   /** After a check in the session: ask again later if it was wrong, then offer the next question. */
   private checked(element: HTMLElement): void {
-    this.changed();
     const question = this.current;
     if (!this.root.classList.contains('is-session') || question?.element !== element) return;
     const next = this.find('.review-next-bar');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeSitting, repeatInSession, review, waitText } from '../../../src/lib/study/fsrs-schedule.ts';
+import { review } from '../../../src/lib/study/fsrs-schedule.ts';
+import { gradeSitting, repeatInSession, waitText } from '../../../src/lib/study/sitting-grade.ts';
 import { DAY_MS, GRADES, isCard, type Card, type Grade } from '../../../src/lib/study/review-card.ts';
 
 const start = Date.UTC(2026, 10, 24, 9);
