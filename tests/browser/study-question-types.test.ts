@@ -52,7 +52,7 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
     const swapped = [...right];
     [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
     await answerByKeyboard(page, question, swapped);
-    expect(await question.getByRole('status').textContent()).toMatch(/^Not right: .* in 10 minutes\.$/);
+    await expect.poll(() => question.getByRole('status').textContent()).toMatch(/^Not right: .* in 10 minutes\.$/);
     expect(await question.locator('.quiz-part').nth(0).locator('.quiz-mark').textContent()).toBe(
       `✗ Wrong: it is step ${right[0]! + 1}`,
     );
@@ -60,7 +60,7 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
 
     await page.keyboard.press('Enter'); // Retry has the focus after a check
     await answerByKeyboard(page, question, right);
-    expect(await question.getByRole('status').textContent()).toMatch(/^Right\. Saved/);
+    await expect.poll(() => question.getByRole('status').textContent()).toMatch(/^Right\. Saved/);
     expect(await question.locator('.quiz-part[data-mark="right"]').count()).toBe(right.length);
     const key = (await question.getAttribute('data-card'))!;
     const card = await page.evaluate((k) => JSON.parse(localStorage.getItem('study-progress')!).cards[k], key);
@@ -90,9 +90,9 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
     await question.scrollIntoViewIfNeeded();
     await question.getByRole('button', { name: 'Check answer' }).waitFor();
     await answerByKeyboard(page, question, await rights(question));
-    expect(await question.getByRole('status').textContent()).toMatch(
-      /^Right\. Saved: it comes back for review in \d+ days\.$/,
-    );
+    await expect
+      .poll(() => question.getByRole('status').textContent())
+      .toMatch(/^Right\. Saved: it comes back for review in \d+ days\.$/);
 
     // Every control is a native button or select, at least 24 px high, so touch works as well.
     await question.getByRole('button', { name: 'Retry' }).tap();

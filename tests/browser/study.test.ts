@@ -118,9 +118,11 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     await choices.nth(wrong).locator('input').check();
     await check.click();
     const result = question.getByRole('status');
-    expect(await result.textContent()).toBe(
-      'Not right: the right answer is marked and explained below. Saved: it comes back for review in 10 minutes.',
-    );
+    await expect
+      .poll(() => result.textContent())
+      .toBe(
+        'Not right: the right answer is marked and explained below. Saved: it comes back for review in 10 minutes.',
+      );
     expect(await choices.nth(wrong).locator('.quiz-mark').textContent()).toBe('✗ Your choice: wrong');
     expect(await question.getAttribute('data-outcome')).toBe('wrong');
     expect(
@@ -139,7 +141,7 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     expect(await question.locator('.quiz-mark:not(:empty)').count()).toBe(0);
     for (const index of await rightChoices(question)) await choices.nth(index).locator('input').check();
     await check.click();
-    expect(await result.textContent()).toBe('Right. Saved: it comes back for review in 15 minutes.');
+    await expect.poll(() => result.textContent()).toBe('Right. Saved: it comes back for review in 15 minutes.');
     // Right only after seeing the answer: graded Hard, against the card as it was before this sitting.
     expect((await stored(page))!.cards[key]).toMatchObject({ grade: 2, reps: 1 });
 
@@ -149,16 +151,16 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     for (const index of await rightChoices(next))
       await next.locator('.quiz-choice').nth(index).locator('input').check();
     await next.getByRole('button', { name: 'Check answer' }).click();
-    expect(await next.getByRole('status').textContent()).toMatch(
-      /^Right\. Saved: it comes back for review in \d+ days\.$/,
-    );
+    await expect
+      .poll(() => next.getByRole('status').textContent())
+      .toMatch(/^Right\. Saved: it comes back for review in \d+ days\.$/);
     expect((await stored(page))!.cards[nextKey]).toMatchObject({ grade: 3 });
     const hard = next.getByRole('button', { name: 'That was hard' });
     await hard.click();
     expect(await hard.getAttribute('aria-pressed')).toBe('true');
-    expect(await next.getByRole('status').textContent()).toBe(
-      'Right, and marked as hard. Saved: it comes back for review in 15 minutes.',
-    );
+    await expect
+      .poll(() => next.getByRole('status').textContent())
+      .toBe('Right, and marked as hard. Saved: it comes back for review in 15 minutes.');
     expect((await stored(page))!.cards[nextKey]).toMatchObject({ grade: 2, reps: 1 });
   });
 
@@ -199,9 +201,9 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     expect(await status.textContent()).toBe(`Question 1 of ${keys.length}: due for review.`);
     for (const index of await rightChoices(question)) await page.keyboard.press(String(index + 1));
     await page.keyboard.press('Enter');
-    expect(await question.locator('.quiz-result').textContent()).toMatch(
-      /^Right\. Saved: it comes back for review in \d+ days\.$/,
-    );
+    await expect
+      .poll(() => question.locator('.quiz-result').textContent())
+      .toMatch(/^Right\. Saved: it comes back for review in \d+ days\.$/);
     // Stored as format 3 now: the migrated card was right last time too, so this clean recall is Easy.
     const saved = (await stored(page))!;
     expect(saved.version).toBe(3);
@@ -225,10 +227,10 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
 
     // The scores follow: one answered right in the last topic, one wrong in the first.
     const rows = page.locator('.review-scores tbody tr');
-    expect(await rows.first().locator('[data-score="right"]').textContent()).toBe('0 of 1');
-    expect(await rows.last().locator('[data-score="right"]').textContent()).toBe('1 of 1');
+    await expect.poll(() => rows.first().locator('[data-score="right"]').textContent()).toBe('0 of 1');
+    await expect.poll(() => rows.last().locator('[data-score="right"]').textContent()).toBe('1 of 1');
 
-    expect(await page.locator('[data-count="due"]').textContent()).toBe('0');
+    await expect.poll(() => page.locator('[data-count="due"]').textContent()).toBe('0');
 
     // A topic filter starts a session over that topic alone.
     await page.getByLabel('Topic', { exact: true }).selectOption({ index: 2 });
