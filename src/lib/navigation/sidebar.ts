@@ -35,3 +35,32 @@ export function sidebarWindow<T>(
     hiddenAfter: topicNotes.length - start - size,
   };
 }
+
+/** A topic's entry in the sidebar: which of its notes it lists, and whether it opens by default. */
+export interface SidebarGroup<T> {
+  /** Notes listed, in reading order. */
+  notes: T[];
+  /** Notes of the topic left out before and after the listed ones (reached through the topic page). */
+  hiddenBefore: number;
+  hiddenAfter: number;
+  total: number;
+  /** The group of the note being read opens by default; the others are collapsed. */
+  open: boolean;
+}
+
+/**
+ * One topic's sidebar group. A topic up to `size` notes lists them all; a larger one lists the
+ * window around the note being read, or none if the reader is elsewhere, so every page's
+ * navigation stays a bounded size however many notes the site holds.
+ */
+export function sidebarGroup<T extends { id: string }>(
+  topicNotes: readonly T[],
+  currentId: string | undefined,
+  size = 15,
+): SidebarGroup<T> {
+  const currentIndex = topicNotes.findIndex((note) => note.id === currentId);
+  const open = currentIndex !== -1;
+  const total = topicNotes.length;
+  if (total > size && !open) return { notes: [], hiddenBefore: 0, hiddenAfter: total, total, open };
+  return { ...sidebarWindow(topicNotes, currentIndex, size), total, open };
+}

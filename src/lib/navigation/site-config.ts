@@ -4,11 +4,11 @@ export const SITE_NAME = 'MLOps with AWS: study notes';
 export const SITE_DESCRIPTION =
   'Study notes on MLOps with AWS for the AWS Certified Machine Learning Engineer – Associate exam: SageMaker deployment, containers, networking, orchestration and distributed training.';
 
-/** The study pages beyond the notes, linked from the sidebar and the footer. */
+/** The study pages beyond the notes, linked from the header on every page and from the footer. */
 export const STUDY_PAGES = [
   { label: 'Course map', path: 'course/' },
   { label: 'Glossary', path: 'glossary/' },
-  { label: 'Review questions', path: 'review/' },
+  { label: 'Review', path: 'review/' },
 ] as const;
 
 /**

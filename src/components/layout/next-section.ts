@@ -1,0 +1,20 @@
+import { loadProgress } from '../../browser/study-storage.ts';
+import { nextSectionToRead, type ReadingSection } from '../../lib/navigation/study-dashboard.ts';
+import { noteUrl, siteUrl } from '../../lib/navigation/urls.ts';
+
+/** Points the home page's "Continue reading" link at the first section not yet marked as understood. */
+const link = document.querySelector<HTMLAnchorElement>('[data-next-section]');
+const note = document.querySelector<HTMLElement>('[data-next-section-note]');
+const data = document.getElementById('reading-order')?.textContent;
+if (link && note && data) {
+  const next = nextSectionToRead(JSON.parse(data) as ReadingSection[], loadProgress(Date.now()).progress.understood);
+  if (next) {
+    link.href = `${noteUrl(next.note)}#${next.id}`;
+    link.textContent = next.title;
+    note.textContent = `In ${next.noteTitle}`;
+  } else {
+    link.href = siteUrl('review/');
+    link.textContent = 'Every section is marked as understood';
+    note.textContent = 'Keep it fresh with the review questions.';
+  }
+}
