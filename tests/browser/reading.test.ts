@@ -31,6 +31,12 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
       .poll(() => page.locator('#copy-status').textContent())
       .toBe(`Link copied: ${served.server.origin}/notes/eks/#data-volumes`);
     expect(await button.getAttribute('data-state')).toBe('Link copied');
+    // The note says so beside the button, not as a bar across the column.
+    const badge = heading.locator('.copy-badge');
+    const badgeBox = (await badge.boundingBox())!;
+    expect(badgeBox.width).toBeLessThan(150);
+    const headingBox = (await page.locator('#data-volumes').boundingBox())!;
+    expect(badgeBox.y).toBeGreaterThan(headingBox.y + headingBox.height - 1);
     await context.close();
   });
 
@@ -135,14 +141,20 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
       .getByRole('navigation', { name: 'Notes' })
       .getByRole('link', { name: 'AWS Step Functions' });
     expect(await sidebarLink.isVisible()).toBe(false);
-    const menu = page.locator('.sidebar-menu summary');
+    const menu = page.locator('.sidebar-menu > .menu-toggle > summary');
     await menu.focus();
     await page.keyboard.press('Enter');
-    expect(await sidebarLink.isVisible()).toBe(false); // another topic: reached through its topic page
-    const topicLink = page
-      .getByRole('navigation', { name: 'Notes' })
-      .getByRole('link', { name: /^Events and orchestration/ });
-    expect(await topicLink.isVisible()).toBe(true);
+    // Every topic is listed; the one being read is open, the others fold, one keypress from their notes.
+    expect(await page.locator('.sidebar-group').count()).toBe(5);
+    expect(await page.locator('.sidebar-group[open]').count()).toBe(1);
+    expect(
+      await page.getByRole('navigation', { name: 'Notes' }).getByRole('link', { name: 'Amazon EKS' }).isVisible(),
+    ).toBe(true);
+    expect(await sidebarLink.isVisible()).toBe(false);
+    const events = page.locator('.sidebar-topic', { hasText: 'Events and orchestration' });
+    await events.focus();
+    await page.keyboard.press('Enter');
+    expect(await sidebarLink.isVisible()).toBe(true);
     const toc = page.locator('.toc-menu summary');
     await toc.focus();
     await page.keyboard.press('Enter');
@@ -150,6 +162,44 @@ describe.skipIf(!browserAvailable())('reading a note in the browser', () => {
     await page.waitForURL('**/notes/eks/#data-volumes');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
+  it('reaches home, Review, Glossary and the course map from the header, in a menu on a phone', async () => {
+    const wide = await desktop();
+    const page = await wide.newPage();
+    await page.goto(`${served.server.origin}/notes/horovod/`);
+    const nav = page.getByRole('navigation', { name: 'Study pages' });
+    for (const name of ['Notes', 'Course map', 'Glossary', 'Review']) {
+      expect(await nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+    }
+    await nav.getByRole('link', { name: 'Glossary' }).click();
+    await page.waitForURL('**/glossary/');
+    expect(await nav.getByRole('link', { name: 'Glossary' }).getAttribute('aria-current')).toBe('page');
+    await wide.close();
+
+    const phone = await served.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const tab = await phone.newPage();
+    await tab.goto(`${served.server.origin}/notes/eks/`);
+    const review = tab.getByRole('navigation', { name: 'Study pages' }).getByRole('link', { name: 'Review' });
+    expect(await review.isVisible()).toBe(false);
+    await tab.locator('.site-menu-toggle > summary').click();
+    await review.click();
+    await tab.waitForURL('**/review/');
+    await phone.close();
+  });
+
+  it('lists the end-of-note quiz in "On this page"', async () => {
+    const context = await desktop();
+    const page = await context.newPage();
+    await page.goto(`${served.server.origin}/notes/eks/`);
+    const entry = page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Test yourself' });
+    expect(await entry.getAttribute('href')).toBe('#note-quiz-title');
+    expect(await page.locator('#note-quiz-title').count()).toBe(1);
     await context.close();
   });
 
