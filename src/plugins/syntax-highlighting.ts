@@ -1,13 +1,31 @@
-import rehypeShiki from '@shikijs/rehype';
-import type { ShikiTransformer } from 'shiki';
+import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
+import { createHighlighterCore, type ShikiTransformer } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { CODE_THEMES } from '../lib/highlighting/code-themes.ts';
 
 /**
  * Syntax highlighting with Shiki, run as our own rehype step (Astro's built-in one is switched off)
  * so its colours can become classes (rehype-code-classes) and pages need no inline styles.
- * Every block gets `data-language`; a block without a language is highlighted as plain text,
- * which the content checks catch.
+ * Every block gets `data-language`; a block in a language not loaded here is plain text.
+ *
+ * One highlighter for the whole build, with only the languages notes are written in, on Shiki's
+ * JavaScript regex engine: it starts in a fraction of the time of the Oniguruma (WebAssembly) one
+ * and tokenises the notes' code about a third faster.
  */
+const highlighter = await createHighlighterCore({
+  themes: [CODE_THEMES.light, CODE_THEMES.dark],
+  langs: [
+    import('shiki/langs/bash.mjs'),
+    import('shiki/langs/dockerfile.mjs'),
+    import('shiki/langs/javascript.mjs'),
+    import('shiki/langs/json.mjs'),
+    import('shiki/langs/python.mjs'),
+    import('shiki/langs/typescript.mjs'),
+    import('shiki/langs/yaml.mjs'),
+  ],
+  engine: createJavaScriptRegexEngine(),
+});
+
 const languageAttribute: ShikiTransformer = {
   name: 'data-language',
   pre(node) {
@@ -16,9 +34,10 @@ const languageAttribute: ShikiTransformer = {
 };
 
 export const syntaxHighlighting = [
-  rehypeShiki,
+  rehypeShikiFromHighlighter,
+  highlighter,
   {
-    themes: CODE_THEMES,
+    themes: { light: CODE_THEMES.light.name!, dark: CODE_THEMES.dark.name! },
     defaultColor: false,
     defaultLanguage: 'plaintext',
     fallbackLanguage: 'plaintext',
