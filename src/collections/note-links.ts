@@ -13,6 +13,7 @@ let linksCache: Promise<(NoteLinks & { note: Note })[]> | undefined;
 
 /** Every published note with the links it contains, section by section (compiled once per build). */
 export function notesWithLinks(): Promise<(NoteLinks & { note: Note })[]> {
+  if (import.meta.env.DEV) linksCache = undefined;
   linksCache ??= (async () => {
     const notes = await getPublishedNotes();
     return Promise.all(
@@ -26,9 +27,17 @@ export function notesWithLinks(): Promise<(NoteLinks & { note: Note })[]> {
   return linksCache;
 }
 
-/** The notes that link to this one. */
+let backlinksCache: Promise<Map<string, Backlink[]>> | undefined;
+
+/** The notes that link to this one, from the graph of all links, built once per build. */
 export async function backlinksTo(noteId: string): Promise<Backlink[]> {
-  return backlinksByNote(await notesWithLinks(), import.meta.env.BASE_URL).get(noteId) ?? [];
+  // The dev server recompiles notes on every edit, so only a build keeps the first graph.
+  const graph = import.meta.env.DEV ? backlinksGraph() : (backlinksCache ??= backlinksGraph());
+  return (await graph).get(noteId) ?? [];
+}
+
+async function backlinksGraph(): Promise<Map<string, Backlink[]>> {
+  return backlinksByNote(await notesWithLinks(), import.meta.env.BASE_URL);
 }
 
 /** Every course lecture the notes follow, in course order, with the sections that cover it. */
