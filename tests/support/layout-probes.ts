@@ -131,11 +131,20 @@ export function inspectLayout(declaredScrollBoxes: string): LayoutFindings {
       for (const rect of range.getClientRects()) if (rect.width > 0) boxes.push({ owner, rect });
     }
   }
+  // The header's controls as whole boxes too: a search field running under the menu button hides it.
+  if (!modal) {
+    for (const control of document.querySelectorAll('.site-header :is(a, button, summary, select)')) {
+      const rect = control.getBoundingClientRect();
+      if (visible(control) && rect.width > 1 && !control.parentElement!.closest('a, button, summary')) {
+        boxes.push({ owner: control, rect });
+      }
+    }
+  }
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i]!;
       const b = boxes[j]!;
-      if (a.owner === b.owner) continue;
+      if (a.owner === b.owner || a.owner.contains(b.owner) || b.owner.contains(a.owner)) continue;
       const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
       const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
       if (x > 1 && y > 1) overlappingText.push(`${describe(a.owner)} overlaps ${describe(b.owner)}`);
