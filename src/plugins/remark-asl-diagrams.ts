@@ -157,6 +157,8 @@ function diagramFigure(
       h('figcaption', title),
       // A scrolling region must be focusable so keyboard users can scroll it.
       h('section', { className: ['asl-diagram-scroll'], tabIndex: 0, ariaLabel: `Diagram: ${title}` }, drawing),
+      // Shown by the player when the diagram is wider than the screen; the scroll shadows hint at it before.
+      h('p', { className: ['asl-scroll-hint'], hidden: true }, 'Wider than the screen: scroll the diagram sideways →'),
       playerMarkup(definition, id),
     ],
   };

@@ -181,6 +181,25 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
       clientWidth: element.clientWidth,
     }));
     expect(scrollWidth).toBeGreaterThan(clientWidth);
+    // It opens at its start, not cropped on both sides, and says that more of it is off to the side.
+    expect(await scroller.evaluate((element) => element.scrollLeft)).toBe(0);
+    const fits = await scroller.evaluate((element) => {
+      const frame = element.getBoundingClientRect();
+      return ['g[data-terminal="start"]', 'g[data-state="TrainModel"]', 'g[data-state="CheckAccuracy"]'].every(
+        (selector) => {
+          const box = element.querySelector(selector)!.getBoundingClientRect();
+          return box.left >= frame.left && box.right <= frame.right;
+        },
+      );
+    });
+    expect(fits).toBe(true);
+    await expect.poll(() => page.locator('.asl-scroll-hint').isVisible()).toBe(true);
+  });
+
+  it('keeps the sideways hint hidden where the diagram fits', async () => {
+    const { page } = await openNote();
+    await reachPlayer(page);
+    expect(await page.locator('.asl-scroll-hint').isVisible()).toBe(false);
   });
 
   it('shows the diagram and says the player needs JavaScript when scripts are off', async () => {

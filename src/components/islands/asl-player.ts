@@ -53,9 +53,12 @@ class AslPlayer extends HTMLElement {
     this.find('.asl-player-ui').hidden = false;
     // Silent on arrival: the live region speaks only in answer to the reader.
     this.reset();
-    // On a narrow screen the diagram opens scrolled to where the execution starts.
-    const start = this.diagram?.querySelector<SVGGElement>('g[data-terminal="start"]');
-    if (start) this.scrollToState(start);
+    // The diagram opens at its start (the main flow is on the left); say so when more of it is off to the side.
+    const scroller = this.diagram?.parentElement;
+    const hint = this.closest('figure')?.querySelector<HTMLElement>('.asl-scroll-hint');
+    if (scroller && hint) {
+      new ResizeObserver(() => (hint.hidden = scroller.scrollWidth <= scroller.clientWidth)).observe(scroller);
+    }
   }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T {

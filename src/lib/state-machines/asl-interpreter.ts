@@ -1,21 +1,13 @@
 /**
- * A step-through interpreter for Amazon States Language state machines, for learning how data flows through
- * a workflow. It is not a production engine: Task states call mocks instead of services, nothing sleeps
- * (Wait states and retry intervals are recorded, not waited for), Parallel branches and Map items run one after
- * another, and only JSONPath mode is supported (no JSONata).
- *
- * Data processing follows the JSONPath-mode order of the Step Functions docs:
- * raw input → InputPath → Parameters (ItemSelector for Map) → the work → ResultSelector → ResultPath
- * (merged into the raw input) → OutputPath. Paths use a minimal JSONPath subset (`$`, `$.a.b`, `$.a[0]`,
- * `$$.Execution.Name`, `$$.Map.Item.Value`); see `asl-jsonpath.ts` for the subset and the intrinsic functions.
+ * A step-through interpreter of JSONPath-mode state machines, for learning how data flows: Tasks return mocked
+ * results, nothing sleeps (waits and retry intervals are recorded), and Parallel branches and Map items run one
+ * after another. Data goes raw input → InputPath → Parameters (ItemSelector for Map) → the work → ResultSelector
+ * → ResultPath (into the raw input) → OutputPath; paths are read by jsonpath-plus (see `asl-jsonpath.ts`).
  */
 import type {
   AslCatchRecord,
-  AslChoiceRule,
   AslErrorOutput,
   AslExecutionStatus,
-  AslMock,
-  AslMockError,
   AslMocks,
   AslRetryRecord,
   AslState,
@@ -25,7 +17,7 @@ import type {
   JsonObject,
   JsonValue,
 } from './asl-types.ts';
-import { ruleOperators } from './asl-describe.ts';
+import { evaluateChoiceRule } from './asl-choice.ts';
 import {
   AslStatesError,
   applyPayloadTemplate,
@@ -33,8 +25,11 @@ import {
   evaluateExpression,
   isJsonObject,
   readPath,
+  runtime,
+  selectPath,
   setResultPath,
 } from './asl-jsonpath.ts';
+import { callMock, errorMatches } from './asl-task.ts';
 
 export interface AslExecutionOptions {
   /** `$$.Execution.Name`; default `example-execution`. */
@@ -216,8 +211,7 @@ class MachineRunner {
     let record: AslStepResult;
     try {
       if (this.env.stepsRun > this.env.maxSteps) {
-        throw new AslStatesError(
-          'States.Runtime',
+        throw runtime(
           `Stopped after ${this.env.maxSteps} steps; the state machine probably loops forever. Raise maxSteps if it doesn't.`,
         );
       }
@@ -361,16 +355,13 @@ class MachineRunner {
 
   private execute(name: string, state: AslState, rawInput: JsonValue): Outcome {
     if (state.QueryLanguage === 'JSONata') {
-      throw new AslStatesError(
-        'States.Runtime',
-        `State "${name}" uses JSONata, which this interpreter doesn't support.`,
-      );
+      throw runtime(`State "${name}" uses JSONata, which this interpreter doesn't support.`);
     }
     const context = this.context(name);
     if (state.Type === 'Fail') return this.executeFail(state, rawInput, context);
 
-    const effective = applyInputPath(rawInput, state.InputPath, name);
-    const output = (value: JsonValue): JsonValue => applyOutputPath(value, state.OutputPath, name);
+    const effective = selectPath(rawInput, state.InputPath, 'InputPath', name);
+    const output = (value: JsonValue): JsonValue => selectPath(value, state.OutputPath, 'OutputPath', name);
     const combine = (result: JsonValue): JsonValue => {
       const selected =
         state.ResultSelector === undefined
@@ -389,7 +380,7 @@ class MachineRunner {
         return { output: output(applyResultPath(rawInput, state.ResultPath, result)), next };
       }
       case 'Task':
-        return { output: combine(this.callMock(name, payload())), next };
+        return { output: combine(callMock(this.env.mocks, name, payload(), this.attempt)), next };
       case 'Choice': {
         const rules = state.Choices ?? [];
         const index = rules.findIndex((rule) => evaluateChoiceRule(rule, effective, context));
@@ -424,7 +415,7 @@ class MachineRunner {
       case 'Map':
         return { output: combine(this.runMap(name, state, effective)), next };
       default:
-        throw new AslStatesError('States.Runtime', `State "${name}" has an unknown type.`);
+        throw runtime(`State "${name}" has an unknown type.`);
     }
   }
 
@@ -433,21 +424,15 @@ class MachineRunner {
     if (state.ItemsPath !== undefined) {
       const lookup = readPath(state.ItemsPath, effective, this.context(name));
       if (!lookup.found) {
-        throw new AslStatesError(
-          'States.Runtime',
-          `ItemsPath "${state.ItemsPath}" of Map state "${name}" found nothing in the input.`,
-        );
+        throw runtime(`ItemsPath "${state.ItemsPath}" of Map state "${name}" found nothing in the input.`);
       }
       items = lookup.value;
     }
     if (!Array.isArray(items)) {
-      throw new AslStatesError(
-        'States.Runtime',
-        `Map state "${name}" needs an array to iterate over; ${state.ItemsPath ?? '$'} is ${describeKind(items)}.`,
-      );
+      throw runtime(`Map state "${name}" needs an array to iterate over; ${state.ItemsPath ?? '$'} is not one.`);
     }
     const processor = state.ItemProcessor ?? state.Iterator;
-    if (!processor) throw new AslStatesError('States.Runtime', `Map state "${name}" has no ItemProcessor.`);
+    if (!processor) throw runtime(`Map state "${name}" has no ItemProcessor.`);
     const selector = state.ItemSelector ?? state.Parameters;
     const results: JsonValue[] = [];
     this.branchHistories = [];
@@ -467,35 +452,12 @@ class MachineRunner {
     return results;
   }
 
-  private callMock(name: string, input: JsonValue): JsonValue {
-    if (!Object.hasOwn(this.env.mocks, name)) {
-      throw new AslStatesError(
-        'States.Runtime',
-        `No mock for Task state "${name}". Pass one in mocks: { "${name}": <result JSON> } or { "${name}": { "error": "..." } }.`,
-      );
-    }
-    const mock = this.env.mocks[name] as AslMock;
-    let value: JsonValue | AslMockError;
-    try {
-      value = typeof mock === 'function' ? mock({ state: name, input: cloneJson(input), attempt: this.attempt }) : mock;
-    } catch (thrown) {
-      // A mock function that throws simulates a failed task, like a Lambda function raising an exception.
-      if (thrown instanceof AslStatesError) throw thrown;
-      throw new AslStatesError('States.TaskFailed', thrown instanceof Error ? thrown.message : String(thrown));
-    }
-    if (isMockError(value)) throw new AslStatesError(value.error, value.cause ?? '');
-    return cloneJson(value);
-  }
-
   private waitFor(name: string, state: AslState, effective: JsonValue, context: JsonObject): AslWaitRecord {
     const nowMs = this.env.startMs + this.env.simulatedSeconds * 1000;
     const untilTimestamp = (timestamp: unknown, field: string): AslWaitRecord => {
       const at = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
       if (Number.isNaN(at)) {
-        throw new AslStatesError(
-          'States.Runtime',
-          `${field} of Wait state "${name}" is not a timestamp: ${JSON.stringify(timestamp)}.`,
-        );
+        throw runtime(`${field} of Wait state "${name}" is not a timestamp: ${JSON.stringify(timestamp)}.`);
       }
       const seconds = Math.max(0, Math.round((at - nowMs) / 1000));
       this.env.simulatedSeconds += seconds;
@@ -503,18 +465,14 @@ class MachineRunner {
     };
     const fromPath = (path: string): JsonValue => {
       const lookup = readPath(path, effective, context);
-      if (!lookup.found)
-        throw new AslStatesError('States.Runtime', `${path} of Wait state "${name}" found nothing in the input.`);
+      if (!lookup.found) throw runtime(`${path} of Wait state "${name}" found nothing in the input.`);
       return lookup.value;
     };
     if (state.Timestamp !== undefined) return untilTimestamp(state.Timestamp, 'Timestamp');
     if (state.TimestampPath !== undefined) return untilTimestamp(fromPath(state.TimestampPath), 'TimestampPath');
     const seconds = state.SecondsPath !== undefined ? fromPath(state.SecondsPath) : (state.Seconds ?? 0);
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-      throw new AslStatesError(
-        'States.Runtime',
-        `SecondsPath of Wait state "${name}" must give a whole number of seconds, 0 or more.`,
-      );
+      throw runtime(`SecondsPath of Wait state "${name}" must give a whole number of seconds, 0 or more.`);
     }
     this.env.simulatedSeconds += seconds;
     return { seconds };
@@ -532,187 +490,6 @@ class MachineRunner {
   }
 }
 
-/* ----------------------------------------------------------------------------------------------------------
- * Data processing helpers
- * -------------------------------------------------------------------------------------------------------- */
-
-function applyInputPath(rawInput: JsonValue, inputPath: string | null | undefined, name: string): JsonValue {
-  if (inputPath === null) return {};
-  if (inputPath === undefined || inputPath === '$') return rawInput;
-  const lookup = readPath(inputPath, rawInput, {});
-  if (!lookup.found) {
-    throw new AslStatesError(
-      'States.Runtime',
-      `InputPath "${inputPath}" of state "${name}" found nothing in the input.`,
-    );
-  }
-  return lookup.value;
-}
-
-function applyOutputPath(value: JsonValue, outputPath: string | null | undefined, name: string): JsonValue {
-  if (outputPath === null) return {};
-  if (outputPath === undefined || outputPath === '$') return value;
-  const lookup = readPath(outputPath, value, {});
-  if (!lookup.found) {
-    throw new AslStatesError(
-      'States.Runtime',
-      `OutputPath "${outputPath}" of state "${name}" found nothing in the output.`,
-    );
-  }
-  return lookup.value;
-}
-
 function applyResultPath(rawInput: JsonValue, resultPath: string | null | undefined, result: JsonValue): JsonValue {
-  if (resultPath === null) return rawInput;
-  return setResultPath(rawInput, resultPath ?? '$', result);
-}
-
-function isMockError(value: unknown): value is AslMockError {
-  if (!isJsonObject(value as JsonValue) || typeof (value as Record<string, unknown>).error !== 'string') return false;
-  const keys = Object.keys(value as object);
-  const cause = (value as Record<string, unknown>).cause;
-  return keys.every((key) => key === 'error' || key === 'cause') && (cause === undefined || typeof cause === 'string');
-}
-
-/**
- * Whether a retrier or catcher with these ErrorEquals handles the error. `States.ALL` matches everything and
- * `States.TaskFailed` everything but `States.Timeout`, except that `States.Runtime` and
- * `States.DataLimitExceeded` are never retried or caught.
- */
-export function errorMatches(errorEquals: readonly string[], error: string): boolean {
-  if (error === 'States.Runtime' || error === 'States.DataLimitExceeded') return false;
-  return errorEquals.some(
-    (name) => name === error || name === 'States.ALL' || (name === 'States.TaskFailed' && error !== 'States.Timeout'),
-  );
-}
-
-function describeKind(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-/* ----------------------------------------------------------------------------------------------------------
- * Choice rules
- * -------------------------------------------------------------------------------------------------------- */
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-function timestampMs(value: JsonValue): number | undefined {
-  if (typeof value !== 'string' || !RFC3339.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/** `StringMatches`: `*` matches any run of characters; `\*` is a literal asterisk and `\\` a backslash. */
-export function stringMatches(value: string, pattern: string): boolean {
-  let source = '';
-  for (let i = 0; i < pattern.length; i += 1) {
-    const char = pattern[i] as string;
-    if (char === '\\' && i + 1 < pattern.length) {
-      i += 1;
-      source += escapeRegExp(pattern[i] as string);
-    } else if (char === '*') {
-      source += '.*';
-    } else {
-      source += escapeRegExp(char);
-    }
-  }
-  return new RegExp(`^${source}$`, 's').test(value);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-function compare(family: string, comparison: string, left: JsonValue, right: JsonValue): boolean {
-  let a: number | string;
-  let b: number | string;
-  if (family === 'String') {
-    if (typeof left !== 'string' || typeof right !== 'string') return false;
-    [a, b] = [left, right];
-  } else if (family === 'Numeric') {
-    if (typeof left !== 'number' || typeof right !== 'number') return false;
-    [a, b] = [left, right];
-  } else if (family === 'Boolean') {
-    return typeof left === 'boolean' && typeof right === 'boolean' && comparison === 'Equals' && left === right;
-  } else {
-    const leftMs = timestampMs(left);
-    const rightMs = timestampMs(right);
-    if (leftMs === undefined || rightMs === undefined) return false;
-    [a, b] = [leftMs, rightMs];
-  }
-  switch (comparison) {
-    case 'Equals':
-      return a === b;
-    case 'LessThan':
-      return a < b;
-    case 'GreaterThan':
-      return a > b;
-    case 'LessThanEquals':
-      return a <= b;
-    case 'GreaterThanEquals':
-      return a >= b;
-    default:
-      return false;
-  }
-}
-
-/**
- * Evaluates one JSONPath-mode Choice rule against a state's effective input. A comparison whose `Variable`
- * (or `...Path` operand) finds nothing raises `States.Runtime`, except for `IsPresent`. Comparisons between
- * values of the wrong type (e.g. `NumericEquals` on a string) are false.
- */
-export function evaluateChoiceRule(rule: AslChoiceRule, input: JsonValue, context: JsonValue = {}): boolean {
-  if (Array.isArray(rule.And)) return rule.And.every((inner) => evaluateChoiceRule(inner, input, context));
-  if (Array.isArray(rule.Or)) return rule.Or.some((inner) => evaluateChoiceRule(inner, input, context));
-  if (rule.Not !== undefined) return !evaluateChoiceRule(rule.Not, input, context);
-  if (rule.Condition !== undefined) {
-    throw new AslStatesError('States.Runtime', 'JSONata Choice conditions are not supported by this interpreter.');
-  }
-  const [operator] = ruleOperators(rule);
-  if (operator === undefined || typeof rule.Variable !== 'string') {
-    throw new AslStatesError('States.Runtime', 'A Choice rule needs a Variable and a comparison operator.');
-  }
-  const expected = rule[operator];
-  const variable = readPath(rule.Variable, input, context);
-  if (operator === 'IsPresent') return variable.found === expected;
-  if (!variable.found) {
-    throw new AslStatesError(
-      'States.Runtime',
-      `Invalid path "${rule.Variable}": the Choice rule's Variable found nothing in the input. Guard it with IsPresent.`,
-    );
-  }
-  const value = variable.value;
-  switch (operator) {
-    case 'IsNull':
-      return (value === null) === expected;
-    case 'IsNumeric':
-      return (typeof value === 'number') === expected;
-    case 'IsString':
-      return (typeof value === 'string') === expected;
-    case 'IsBoolean':
-      return (typeof value === 'boolean') === expected;
-    case 'IsTimestamp':
-      return (timestampMs(value) !== undefined) === expected;
-    case 'StringMatches':
-      return typeof value === 'string' && typeof expected === 'string' && stringMatches(value, expected);
-    default:
-      break;
-  }
-  let operand = expected as JsonValue;
-  let base = operator;
-  if (operator.endsWith('Path')) {
-    base = operator.slice(0, -'Path'.length);
-    const lookup = readPath(String(expected), input, context);
-    if (!lookup.found) {
-      throw new AslStatesError(
-        'States.Runtime',
-        `Invalid path "${String(expected)}" in ${operator}: it found nothing in the input.`,
-      );
-    }
-    operand = lookup.value;
-  }
-  const family = ['String', 'Numeric', 'Boolean', 'Timestamp'].find((name) => base.startsWith(name)) ?? '';
-  return compare(family, base.slice(family.length), value, operand);
+  return resultPath === null ? rawInput : setResultPath(rawInput, resultPath ?? '$', result);
 }

@@ -40,6 +40,16 @@ export function readPath(path: string, data: JsonValue, context: JsonValue): Pat
   return found.length === 0 ? { found: false } : { found: true, value: found[0]! };
 }
 
+/** InputPath or OutputPath: null gives {}, absent or `$` the value itself, else what the path finds. */
+export function selectPath(value: JsonValue, path: string | null | undefined, field: string, name: string): JsonValue {
+  if (path === null) return {};
+  if (path === undefined || path === '$') return value;
+  const lookup = readPath(path, value, {});
+  if (lookup.found) return lookup.value;
+  const where = field === 'InputPath' ? 'input' : 'output';
+  throw new AslStatesError('States.Runtime', `${field} "${path}" of state "${name}" found nothing in the ${where}.`);
+}
+
 /**
  * Places `result` into a copy of `input` at a ResultPath, creating missing objects on the way. Throws
  * States.ResultPathMatchFailure when the path runs through something that isn't an object or array.
@@ -126,7 +136,8 @@ export const SUPPORTED_INTRINSICS = [
   'States.MathAdd',
 ] as const;
 
-const runtime = (cause: string) => new AslStatesError('States.Runtime', cause);
+/** A States.Runtime error: a problem in the definition or data that no retrier or catcher handles. */
+export const runtime = (cause: string) => new AslStatesError('States.Runtime', cause);
 
 /** A quoted argument keeps the positions of its unescaped `{}` for States.Format. */
 class Quoted {

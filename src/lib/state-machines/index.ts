@@ -7,14 +7,9 @@ export { validateAsl, transitionTargets } from './asl-validate.ts';
 export { CHOICE_OPERATORS as ASL_CHOICE_OPERATORS } from './asl-describe.ts';
 export { layoutAsl, type AslLayoutOptions } from './asl-layout.ts';
 export { renderAslSvg, describeAslFlow, escapeXml, type AslSvgOptions } from './asl-svg.ts';
-export {
-  createExecution,
-  evaluateChoiceRule,
-  errorMatches,
-  stringMatches,
-  type AslExecution,
-  type AslExecutionOptions,
-} from './asl-interpreter.ts';
+export { createExecution, type AslExecution, type AslExecutionOptions } from './asl-interpreter.ts';
+export { errorMatches } from './asl-task.ts';
+export { evaluateChoiceRule, stringMatches } from './asl-choice.ts';
 export { describeChoiceRule, shortResource } from './asl-describe.ts';
 export {
   AslStatesError,
