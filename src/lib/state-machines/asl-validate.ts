@@ -42,8 +42,12 @@ export function validateAsl(definition: unknown): AslIssue[] {
   }
   const seen = new Set<string>();
   const unique = issues.filter((issue) => !seen.has(issue.path) && seen.add(issue.path));
-  // "No terminal state" follows from the other problems; alone, it is the whole story.
-  return unique.length > 1 ? unique.filter((issue) => issue.path !== '(terminal)') : unique;
+  // "No terminal state" and "does not fit" follow from a more precise problem when there is one.
+  const vague = (issue: AslIssue) =>
+    issue.path === '(terminal)'
+      ? unique.length > 1
+      : issue.message.includes('does not fit') && unique.some((other) => other.path.startsWith(`${issue.path}.`));
+  return unique.filter((issue) => !vague(issue));
 }
 
 function collectScopes(machine: Record<string, unknown>, prefix: string, label: string): Scope[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateAsl, type AslIssue, type JsonObject } from '../../../src/lib/state-machines';
+import { diagramSamples } from './diagram-samples.ts';
 
 /** A small valid machine using every state type; each test breaks one thing in a copy of it. */
 function validMachine(): JsonObject {
@@ -373,6 +374,49 @@ describe('validateAsl', () => {
       'States.Fetch.ResultPath',
       'Fetch',
       /path starting with "\$"/,
+    );
+  });
+
+  it('accepts inline and distributed Map states with ItemProcessor, ItemReader and ProcessorConfig', () => {
+    for (const sample of diagramSamples) expect(validateAsl(sample.definition), sample.title).toEqual([]);
+  });
+
+  it('checks JSONata expressions, naming the state and the field', () => {
+    const issues = validateAsl({
+      QueryLanguage: 'JSONata',
+      StartAt: 'Shape',
+      States: { Shape: { Type: 'Pass', Output: '{% $states.input.( %}', End: true } },
+    });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ state: 'Shape', path: 'States.Shape.Output' });
+    expect(issues[0]!.message).toContain('"Output" of Pass state "Shape"');
+  });
+
+  it('checks the syntax of JSONPath fields', () => {
+    expectOneIssue(
+      broken((states) => (states.Pause.InputPath = '$.a[')),
+      'States.Pause.InputPath',
+      'Pause',
+      /path starting with "\$"/,
+    );
+  });
+
+  it('suggests the state type meant by a misspelt Type', () => {
+    const issue = expectOneIssue(
+      broken((states) => (states.Fetch.Type = 'Taks')),
+      'States.Fetch.Type',
+      'Fetch',
+      /unknown Type "Taks"/,
+    );
+    expect(issue.message).toContain('Did you mean "Task"?');
+  });
+
+  it('reports States.ALL in a catcher that is not the last', () => {
+    expectOneIssue(
+      broken((states) => states.Fetch.Catch.push({ ErrorEquals: ['States.Timeout'], Next: 'Broken' })),
+      'States.Fetch.Catch[0].ErrorEquals',
+      'Fetch',
+      /must be in the last catcher/,
     );
   });
 });
