@@ -56,7 +56,7 @@ describe.skipIf(!browserAvailable())('the review page before the reader acts', (
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     // A question of the built page, answered long ago and so due now.
-    const html = readFileSync(path.join(site.outDir, 'review/index.html'), 'utf8');
+    const html = readFileSync(path.join(site.outDir, 'questions/index.html'), 'utf8');
     const key = /data-card="([^"]+)"/.exec(html)![1]!;
     const measured = await measure(
       page,

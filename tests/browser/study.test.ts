@@ -85,6 +85,17 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     return [0, 1, 2, 3, 4, 5].find((index) => !right.includes(index))!;
   }
 
+  /** The card keys of the questions on /questions/ (of one kind), in page order. */
+  function bankKeys(page: Page, kind = ''): Promise<string[]> {
+    return page.evaluate(async (wanted) => {
+      const html = await (await fetch('/questions/')).text();
+      const bank = new DOMParser().parseFromString(html, 'text/html');
+      return [...bank.querySelectorAll<HTMLElement>(`.quiz-question${wanted ? `[data-kind="${wanted}"]` : ''}`)].map(
+        (question) => question.dataset.card!,
+      );
+    }, kind);
+  }
+
   /** Starts a review session from the keyboard: focus on "Start review", then Enter. */
   async function startReview(page: Page): Promise<void> {
     const start = page.getByRole('button', { name: 'Start review' });
@@ -167,12 +178,8 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
   it('reviews due cards first on /review/, most overdue first, with the keyboard only', async () => {
     const page = await freshPage();
     await page.goto(`${server.origin}/review/`);
-    const keys = await page
-      .locator('.quiz-question')
-      .evaluateAll((questions) => questions.map((question) => (question as HTMLElement).dataset.card!));
-    const choiceKeys = await page
-      .locator('.quiz-question[data-kind="choice"]')
-      .evaluateAll((questions) => questions.map((question) => (question as HTMLElement).dataset.card!));
+    const keys = await bankKeys(page);
+    const choiceKeys = await bankKeys(page, 'choice');
     const [older, newer] = [choiceKeys.at(-1)!, choiceKeys[3]!];
     const now = await page.evaluate(() => Date.now());
     // Progress saved by the SM-2 release (format 2) is carried over, due times included.

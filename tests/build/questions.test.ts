@@ -41,12 +41,12 @@ describe('questions that do not match their note', () => {
   });
 });
 
-describe('the review page', () => {
-  it('lists every question, readable without JavaScript: choices, then the answer behind "Show answer"', async () => {
-    const document = parse(await readFile(path.join(site.outDir, 'review/index.html'), 'utf8'));
+describe('every question', () => {
+  it('is listed on /questions/, readable without JavaScript: choices, then the answer behind "Show answer"', async () => {
+    const document = parse(await readFile(path.join(site.outDir, 'questions/index.html'), 'utf8'));
     const files = loadQuestionFiles(path.join(repoRoot, 'content/questions'));
     const total = files.reduce((sum, file) => sum + file.questions.length, 0);
-    const questions = document.querySelectorAll('review-session .quiz-question');
+    const questions = document.querySelectorAll('.question-bank .quiz-question');
     expect(questions).toHaveLength(total);
     for (const question of questions) {
       expect(question.querySelectorAll('fieldset legend')).toHaveLength(1);
@@ -58,18 +58,17 @@ describe('the review page', () => {
       // The controls that need JavaScript are hidden until it runs.
       expect(question.querySelector('.quiz-actions')!.hasAttribute('hidden')).toBe(true);
     }
-    // Panels that need JavaScript are hidden by CSS (`scripting`) without it, so they take their place from the first paint.
-    for (const selector of ['.review-panel', '.review-scores', '.study-data'])
-      expect(document.querySelector(selector)!.classList.contains('needs-script'), selector).toBe(true);
     expect(new Set(questions.map((question) => question.getAttribute('data-kind')))).toEqual(
       new Set(['choice', 'ordering', 'matching']),
     );
   });
 
   it('links each answer to the section of the note that explains it', async () => {
-    const document = parse(await readFile(path.join(site.outDir, 'review/index.html'), 'utf8'));
+    const document = parse(await readFile(path.join(site.outDir, 'questions/index.html'), 'utf8'));
     const pages = new Map<string, Set<string>>();
-    for (const link of document.querySelectorAll('.quiz-answer a')) {
+    const links = document.querySelectorAll('.quiz-answer a');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
       const [pathname, id] = link.getAttribute('href')!.split('#') as [string, string];
       if (!pages.has(pathname)) {
         const note = parse(await readFile(path.join(site.outDir, pathname, 'index.html'), 'utf8'));
@@ -77,5 +76,25 @@ describe('the review page', () => {
       }
       expect(pages.get(pathname)!.has(id), `${pathname}#${id}`).toBe(true);
     }
+  });
+});
+
+describe('the review and practice exam pages', () => {
+  it("stay small: they carry each question's key and topic, and fetch the questions when a session starts", async () => {
+    const files = loadQuestionFiles(path.join(repoRoot, 'content/questions'));
+    const total = files.reduce((sum, file) => sum + file.questions.length, 0);
+    for (const [page, element] of [
+      ['review', 'review-session'],
+      ['practice-exam', 'practice-exam'],
+    ] as const) {
+      const document = parse(await readFile(path.join(site.outDir, page, 'index.html'), 'utf8'));
+      expect(document.querySelectorAll('.quiz-question'), page).toHaveLength(0);
+      expect(JSON.parse(document.querySelector(element)!.getAttribute('data-questions')!), page).toHaveLength(total);
+      expect(document.querySelector('[data-source]')!.getAttribute('data-source')).toBe('/questions/');
+    }
+    const review = parse(await readFile(path.join(site.outDir, 'review/index.html'), 'utf8'));
+    // Panels that need JavaScript are hidden by CSS (`scripting`) without it, so they take their place from the first paint.
+    for (const selector of ['.review-panel', '.review-scores', '.study-data'])
+      expect(review.querySelector(selector)!.classList.contains('needs-script'), selector).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { QuizQuestion } from './quiz-question.ts';
 import { showStorageNotice } from './storage-notice.ts';
 import { loadScheduler } from './answer-recorder.ts';
+import { BANK_FAILED, loadQuestionBank } from './question-bank.ts';
+import { readQuestionIndex } from '../../lib/study/question-index.ts';
 import {
   answerQuestion,
   clockText,
@@ -25,12 +27,10 @@ class PracticeExam extends HTMLElement {
   private exam: ExamState | undefined;
   private timer: number | undefined;
 
+  /** Each question's key and topic, from the page; the questions themselves load with the first exam. */
+  private readonly index = readQuestionIndex(this.dataset.questions);
+
   connectedCallback(): void {
-    for (const element of this.querySelectorAll<HTMLElement>('.quiz-question')) {
-      const question = new QuizQuestion(element);
-      this.questions.set(question.key, question);
-      element.addEventListener('change', () => this.answered(question));
-    }
     this.find('.exam-setup').addEventListener('submit', (event) => {
       event.preventDefault();
       this.start();
@@ -52,8 +52,27 @@ class PracticeExam extends HTMLElement {
         this.find('.study-notice'),
         `Your practice exam in progress could not be read (${problem}), so it was set aside.`,
       );
-    if (exam && exam.keys.every((key) => this.questions.has(key))) this.resume(exam);
+    const known = new Set(this.index.map(([key]) => key));
+    if (exam && exam.keys.every((key) => known.has(key))) void this.withQuestions(() => this.resume(exam));
     else this.showPlan();
+  }
+
+  /** Fetches the questions once (the /questions/ page) and makes them answerable, then runs `next`. */
+  private async withQuestions(next: () => void): Promise<void> {
+    try {
+      const elements = await loadQuestionBank(this.find('.exam-list'));
+      if (this.questions.size === 0) {
+        for (const element of elements) {
+          const question = new QuizQuestion(element);
+          this.questions.set(question.key, question);
+          element.addEventListener('change', () => this.answered(question));
+        }
+      }
+    } catch {
+      this.find('[data-exam-plan]').textContent = BANK_FAILED;
+      return;
+    }
+    next();
   }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -65,9 +84,7 @@ class PracticeExam extends HTMLElement {
     const topics = new Set(
       [...this.querySelectorAll<HTMLInputElement>('.exam-topics input:checked')].map((input) => input.value),
     );
-    return [...this.questions.values()]
-      .filter((question) => topics.has(question.element.dataset.topic ?? ''))
-      .map((question) => question.key);
+    return this.index.filter(([, topic]) => topics.has(topic)).map(([key]) => key);
   }
 
   private chosenLength(): number | undefined {
@@ -89,10 +106,14 @@ class PracticeExam extends HTMLElement {
     const keys = this.chosenKeys();
     if (keys.length === 0) return;
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
-    this.exam = createExam(keys, this.chosenLength(), seed, Date.now());
-    for (const question of this.questions.values()) question.clear();
-    this.save();
-    this.resume(this.exam, true);
+    const exam = createExam(keys, this.chosenLength(), seed, Date.now());
+    void this.withQuestions(() => {
+      // The clock starts once the questions are on screen.
+      this.exam = { ...exam, startedAt: Date.now() };
+      for (const question of this.questions.values()) question.clear();
+      this.save();
+      this.resume(this.exam, true);
+    });
   }
 
   /** Shows an exam: running, or its result if it has ended (or its time ran out while away). */
@@ -215,7 +236,7 @@ class PracticeExam extends HTMLElement {
       const right = verdict.complete && verdict.right;
       outcomes.set(key, right);
       if (verdict.complete) question.showMarks(verdict.marks, right);
-      else question.showMarks([], false);
+      else question.showAnswer();
     }
     const score = scoreExam(
       exam,

@@ -100,6 +100,15 @@ export class QuizQuestion {
     this.answer.open = true;
   }
 
+  /** Marks an unanswered question wrong, pointing out the right choices (or each part's right place). */
+  showAnswer(): void {
+    const marks = this.parts.map((part): PartMark => {
+      if (this.kind !== 'choice') return 'wrong';
+      return part.dataset.correct !== undefined ? 'missed' : undefined;
+    });
+    this.showMarks(marks, false);
+  }
+
   private markText(mark: Exclude<PartMark, undefined>, part: HTMLElement): string {
     if (this.kind === 'choice') return CHOICE_MARKS[mark];
     if (mark === 'right') return '✓ Right';

@@ -4,6 +4,8 @@ import { countDue, topicScores } from '../../lib/study/due-cards.ts';
 import { SAVE_FAILED, emptyProgress, importProgress, mergeProgress, statusMessage } from '../../lib/study/progress.ts';
 import { loadProgress, resetProgress, updateProgress } from '../../browser/study-storage.ts';
 import type { ReviewRun } from './review-run.ts';
+import { BANK_FAILED, loadQuestionBank } from './question-bank.ts';
+import { readQuestionIndex } from '../../lib/study/question-index.ts';
 
 /**
  * The review page, light until the reader acts: it fills the counts and the scores in place and
@@ -17,12 +19,12 @@ class ReviewPage extends HTMLElement {
     const loaded = loadProgress(Date.now());
     showStorageNotice(this.find('.study-notice'), statusMessage(loaded.status));
     this.refresh();
-    this.find('.review-start').addEventListener('click', () => void this.runner().then((run) => run.start(true)));
-    this.find('.review-restart').addEventListener('click', () => void this.runner().then((run) => run.start(true)));
-    this.find('.review-browse').addEventListener('click', () => void this.runner().then((run) => run.browse()));
+    this.find('.review-start').addEventListener('click', () => this.withRun((run) => run.start(true)));
+    this.find('.review-restart').addEventListener('click', () => this.withRun((run) => run.start(true)));
+    this.find('.review-browse').addEventListener('click', () => this.withRun((run) => run.browse()));
     this.find('#review-topic').addEventListener('change', () => {
       this.refresh();
-      if (this.classList.contains('is-session')) void this.runner().then((run) => run.start(false));
+      if (this.classList.contains('is-session')) this.withRun((run) => run.start(false));
     });
     this.setUpData();
   }
@@ -31,8 +33,19 @@ class ReviewPage extends HTMLElement {
     return this.querySelector<T>(selector)!;
   }
 
+  private withRun(action: (run: ReviewRun) => void): void {
+    this.runner().then(action, () => undefined);
+  }
+
+  /** The session, with the questions fetched; on failure the reader is told and may try again. */
   private runner(): Promise<ReviewRun> {
-    this.run ??= import('./review-run.ts').then(({ ReviewRun }) => new ReviewRun(this, () => this.refresh()));
+    this.run ??= Promise.all([import('./review-run.ts'), loadQuestionBank(this.find('.review-list'))]).then(
+      ([{ ReviewRun }, elements]) => new ReviewRun(this, elements, () => this.refresh()),
+    );
+    this.run.catch(() => {
+      this.run = undefined;
+      this.find('.review-status').textContent = BANK_FAILED;
+    });
     return this.run;
   }
 
@@ -41,10 +54,7 @@ class ReviewPage extends HTMLElement {
     const now = Date.now();
     const { cards } = loadProgress(now).progress;
     const topic = this.find<HTMLSelectElement>('#review-topic').value;
-    const questions = [...this.querySelectorAll<HTMLElement>('.quiz-question')].map((element) => ({
-      key: element.dataset.card!,
-      topic: element.dataset.topic ?? '',
-    }));
+    const questions = readQuestionIndex(this.dataset.questions).map(([key, topic]) => ({ key, topic }));
     const keys = questions.filter((question) => !topic || question.topic === topic).map(({ key }) => key);
     this.find('[data-count="due"]').textContent = String(countDue(cards, now, keys));
     this.find('[data-count="new"]').textContent = String(keys.filter((key) => !cards[key]).length);
@@ -67,7 +77,7 @@ class ReviewPage extends HTMLElement {
     const changed = () => {
       this.find('.study-notice').hidden = true;
       this.refresh();
-      if (this.classList.contains('is-session')) void this.runner().then((run) => run.start(false));
+      if (this.classList.contains('is-session')) this.withRun((run) => run.start(false));
     };
     this.find('.study-export').addEventListener('click', () => {
       const now = Date.now();

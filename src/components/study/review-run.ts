@@ -35,11 +35,12 @@ export class ReviewRun {
 
   constructor(
     private readonly root: HTMLElement,
+    elements: readonly HTMLElement[],
     private readonly changed: () => void,
   ) {
     this.find = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
     const record = answerRecorder();
-    for (const element of root.querySelectorAll<HTMLElement>('.quiz-question')) {
+    for (const element of elements) {
       const question = new QuizQuestion(element, record);
       this.questions.set(question.key, question);
     }
