@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { readdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as pagefind from 'pagefind';
 import { joinBase } from '../lib/navigation/urls.ts';
-import { PAGEFIND_OPTIONS } from './pagefind.ts';
+import { listNoteFiles } from '../node/content-paths.ts';
+import { indexSections, PAGEFIND_OPTIONS, VOCABULARY_FILE } from './pagefind.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   js: 'text/javascript',
@@ -17,9 +17,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Search in `astro dev`: serves a Pagefind bundle from memory at `<base>pagefind/`, built from the
- * dev server's own rendering of every note the first time search asks for it, and rebuilt on the
- * next request after any note changes. So authors search the notes they are writing.
+ * Search in `astro dev`: serves a Pagefind bundle from memory at `<base>pagefind/` and the spelling
+ * vocabulary at `<base>search-vocabulary.json`, built section by section (as the production build
+ * does) from the dev server's own rendering of every note the first time search asks for them,
+ * and rebuilt on the next request after any note changes. So authors search the notes they write.
  */
 export function pagefindDev(options: { notesDir: string }): AstroIntegration {
   let base = '/';
@@ -31,6 +32,7 @@ export function pagefindDev(options: { notesDir: string }): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         let files = new Map<string, Uint8Array>();
+        let vocabulary = new Uint8Array();
         let stale = true;
         let building: Promise<void> | undefined;
         server.watcher.on('all', (_event, file) => {
@@ -41,17 +43,18 @@ export function pagefindDev(options: { notesDir: string }): AstroIntegration {
           stale = false;
           const { port } = server.httpServer!.address() as AddressInfo;
           const origin = `http://localhost:${port}`;
-          const ids = (await readdir(options.notesDir))
-            .filter((file) => /\.mdx?$/.test(file))
-            .map((file) => file.replace(/\.mdx?$/, ''));
+          const ids = listNoteFiles(options.notesDir).map((note) => note.id);
           const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const pages: { url: string; html: string }[] = [];
           for (const id of ids) {
             const response = await fetch(`${origin}${joinBase(base, `notes/${id}/`)}`);
-            if (response.ok) await index.addHTMLFile({ url: `/notes/${id}/`, content: await response.text() });
+            if (response.ok) pages.push({ url: `/notes/${id}/`, html: await response.text() });
           }
+          const { vocabulary: words } = await indexSections(index, pages);
           const bundle = await index.getFiles();
           files = new Map(bundle.files.map((file) => [file.path.replace(/\\/g, '/'), file.content]));
+          vocabulary = new TextEncoder().encode(words);
           await index.deleteIndex();
           logger.info(`Search index rebuilt from ${ids.length} notes`);
         };
@@ -59,7 +62,8 @@ export function pagefindDev(options: { notesDir: string }): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const prefix = joinBase(base, 'pagefind/');
           const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-          if (!path.startsWith(prefix)) {
+          const isVocabulary = path === joinBase(base, VOCABULARY_FILE);
+          if (!path.startsWith(prefix) && !isVocabulary) {
             next();
             return;
           }
@@ -68,7 +72,7 @@ export function pagefindDev(options: { notesDir: string }): AstroIntegration {
               building ??= rebuild().finally(() => (building = undefined));
               await building;
             }
-            const file = files.get(path.slice(prefix.length));
+            const file = isVocabulary ? vocabulary : files.get(path.slice(prefix.length));
             if (!file) {
               response.statusCode = 404;
               response.end();

@@ -1,83 +1,120 @@
 import dialogCss from '../../styles/search-dialog.css?url';
-import { filterOptions, toNoteHit, type NoteHit, type PagefindFragment } from '../../lib/search/search-results.ts';
+import { filterOptions, groupByNote, type NoteHit, type PagefindFragment } from '../../lib/search/search-results.ts';
 import { correctQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
-import { contentWords, mergeWordSearches } from '../../lib/search/search-merge.ts';
+import { focusResults, mergeWordResults, type MergedResult } from '../../lib/search/search-merge.ts';
+import { contentWords } from '../../lib/search/query-words.ts';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindFragment>;
+}
 
 interface PagefindSearch {
-  results: { data(): Promise<PagefindFragment> }[];
+  results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
-  totalFilters?: Record<string, Record<string, number>>;
 }
+
+type Filters = Record<string, { any: string[] }>;
 
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch>;
+  search(query: string | null, options?: { filters?: Filters }): Promise<PagefindSearch>;
 }
 
-/** The dialog's own stylesheet, fetched with its code rather than on every page. */
-const dialogStyles = new Promise<void>((resolve) => {
+/** Pagefind's ranking for section records: a heading match weighs most, then the note's title and tags. */
+const RANKING = { metaWeights: { title: 10, note: 2, tags: 2 } };
+/** Long enough to skip the searches of a word still being typed, short enough to feel instant. */
+const DEBOUNCE_MS = 30;
+/** A result is shown when it scores at least this share of the best one. */
+const SCORE_SHARE = 0.5;
+/** Sections shown at first, and added by each "More results". */
+const PAGE_SIZE = 8;
+
+/** The dialog's own stylesheet, fetched with its code, so the dialog never shows unstyled. */
+await new Promise<void>((resolve) => {
   const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: dialogCss });
   link.addEventListener('load', () => resolve());
   link.addEventListener('error', () => resolve());
   document.head.append(link);
 });
 
-const MAX_NOTES = 6;
-/** Pages read per word: enough to rank sections, few enough to stay fast on a big site. */
-const PAGES_PER_WORD = 8;
-
 /**
  * The search dialog, loaded by `search-trigger` on first use. Nothing of Pagefind is fetched until
- * the reader opens it; then results come as they type, grouped by note with the best sections
- * first, filterable by topic and tag, and navigable with the arrow keys.
+ * the reader opens it; then results come as they type: the sections that answer best, grouped by
+ * note, filterable by topic and tag, navigable with the arrow keys, the rest behind "More results".
  */
 export class SearchDialog extends HTMLElement {
   #pagefind: Promise<{ pagefind: PagefindModule; vocabulary: Vocabulary }> | undefined;
   #dialog!: HTMLDialogElement;
   #input!: HTMLInputElement;
+  #clear!: HTMLButtonElement;
   #list!: HTMLElement;
   #status!: HTMLElement;
-  #filtersBox!: HTMLElement;
+  #filtersBox!: HTMLDetailsElement;
+  #more!: HTMLButtonElement;
   #active = -1;
   #searchId = 0;
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+  #returnFocus: HTMLElement | undefined;
   #selected: Record<string, Set<string>> = { topic: new Set(), tag: new Set() };
+  /** The ranked results of the current query not shown yet, and what is already on screen. */
+  #pending: { rest: PagefindResult[]; shown: PagefindFragment[]; words: string[] } | undefined;
 
   connectedCallback(): void {
     this.#dialog = this.querySelector('dialog')!;
     this.#input = this.querySelector('input')!;
+    this.#clear = this.querySelector('.search-clear')!;
     this.#list = this.querySelector('[role="listbox"]')!;
     this.#status = this.querySelector('.search-status')!;
     this.#filtersBox = this.querySelector('.search-filters')!;
+    this.#more = this.querySelector('.search-more')!;
 
-    this.querySelector('.search-close')!.addEventListener('click', () => this.#dialog.close());
-    this.#dialog.addEventListener('click', (event) => {
-      if (event.target === this.#dialog) this.#dialog.close(); // a click on the backdrop
+    this.querySelector('.search-close')!.addEventListener('click', () => this.close());
+    this.#clear.addEventListener('click', () => {
+      this.#input.value = '';
+      this.#input.focus();
+      this.#queueSearch(0);
     });
-    this.#input.addEventListener('input', () => void this.#search());
+    this.#dialog.addEventListener('click', (event) => {
+      if (event.target === this.#dialog) this.close(); // a click on the backdrop
+    });
+    this.#dialog.addEventListener('close', () => {
+      this.#returnFocus?.focus();
+      this.#returnFocus = undefined;
+    });
+    this.#more.addEventListener('click', () => void this.#showMore());
+    this.#input.addEventListener('input', () => this.#queueSearch(DEBOUNCE_MS));
     this.#input.addEventListener('keydown', (event) => this.#onKey(event));
     this.#filtersBox.addEventListener('change', (event) => {
       const box = event.target as HTMLInputElement;
       const selected = this.#selected[box.name]!;
       if (box.checked) selected.add(box.value);
       else selected.delete(box.value);
-      void this.#search();
+      this.#queueSearch(0);
     });
   }
 
-  /** Opens the dialog (optionally with a query), fetching the search bundle on first use. */
-  async open(query?: string): Promise<void> {
-    await dialogStyles;
-    if (!this.#dialog.open) this.#dialog.showModal();
-    this.#input.focus();
-    void this.#load();
-    if (query !== undefined) {
-      this.#input.value = query;
-      void this.#search();
-    } else {
-      this.#input.select();
+  /**
+   * Opens the dialog with the text typed so far, focused at its end, and searches it as soon as
+   * the index is ready; on close, focus returns to `returnFocus`.
+   */
+  open(text = '', returnFocus?: HTMLElement): void {
+    if (!this.#dialog.open) {
+      this.#returnFocus = returnFocus;
+      this.#dialog.showModal();
     }
+    this.#input.focus();
+    if (text !== '') this.#input.value = text;
+    else this.#input.select();
+    void this.#load();
+    this.#queueSearch(0);
+  }
+
+  close(): void {
+    this.#dialog.close();
   }
 
   /** Fetches Pagefind and the notes' vocabulary (for correcting misspellings) side by side, once. */
@@ -89,58 +126,100 @@ export class SearchDialog extends HTMLElement {
         .then((words) => new Map(Object.entries(words)) as Vocabulary)
         .catch(() => new Map() as Vocabulary);
       const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
-      // Highlight parameters are added to result links by the merge step, for every word searched.
-      await pagefind.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 18 });
+      // Highlight parameters are added to result links here, for every word searched.
+      await pagefind.options({ baseUrl: bundle.replace(/pagefind\/$/, ''), excerptLength: 18, ranking: RANKING });
       await pagefind.init();
-      this.#showFilters(await pagefind.filters());
+      const filters = await pagefind.filters();
+      this.#showFilters(filters);
       return { pagefind, vocabulary: await vocabulary };
     })();
     return this.#pagefind;
   }
 
-  #filterOption(): { filters?: Record<string, { any: string[] }> } {
+  #queueSearch(delay: number): void {
+    this.#clear.hidden = this.#input.value === '';
+    clearTimeout(this.#debounce);
+    const id = ++this.#searchId;
+    this.#debounce = setTimeout(() => void this.#search(id), delay);
+  }
+
+  #filterOption(): Filters | undefined {
     const filters = Object.fromEntries(
       Object.entries(this.#selected)
         .filter(([, values]) => values.size > 0)
         .map(([name, values]) => [name, { any: [...values] }]),
     );
-    return Object.keys(filters).length > 0 ? { filters } : {};
+    return Object.keys(filters).length > 0 ? filters : undefined;
   }
 
-  async #search(): Promise<void> {
-    const id = ++this.#searchId;
+  async #search(id: number): Promise<void> {
+    const fired = performance.now();
     const { pagefind, vocabulary } = await this.#load();
+    if (id !== this.#searchId) return; // a newer keystroke has queued its own search
     const typed = this.#input.value.trim();
     const filters = this.#filterOption();
-    if (typed === '' && !filters.filters) return this.#render([], '', undefined);
+    if (typed === '' && !filters) {
+      this.#pending = undefined;
+      this.#render([], '', undefined, 0);
+      return this.#rendered('', fired);
+    }
     const correction = correctQuery(typed, vocabulary);
-    const query = correction.query;
-    let hits: NoteHit[];
+    const query = typed === '' ? '' : correction.query;
+    const words = contentWords(query);
+    let ranked: PagefindResult[];
     let counts: Record<string, Record<string, number>>;
-    if (query === '') {
-      const search = await pagefind.search(null, filters);
-      hits = await Promise.all(
-        search.results.slice(0, MAX_NOTES).map(async (result) => toNoteHit(await result.data())),
-      );
+    if (words.length === 0) {
+      // Filters alone: one result per note, its introduction.
+      const search = await pagefind.search(null, { filters: { ...filters, kind: { any: ['note'] } } });
+      ranked = search.results;
       counts = search.filters;
     } else {
-      // One search per meaningful word, merged, so plain-language questions still find their section.
-      const words = contentWords(query);
-      const searches = await Promise.all(words.map((word) => pagefind.search(word, filters)));
-      const perWord = new Map<string, PagefindFragment[]>();
-      for (const [index, search] of searches.entries()) {
-        perWord.set(
-          words[index]!,
-          await Promise.all(search.results.slice(0, PAGES_PER_WORD).map((result) => result.data())),
-        );
-      }
-      hits = mergeWordSearches(perWord);
-      counts = mostPerValue(searches.map((search) => search.filters));
+      // Pagefind needs every word; a question in plain words needs any of them, so: one search per word.
+      const searches = await Promise.all(words.map((word) => pagefind.search(word, { ...(filters && { filters }) })));
+      const merged = mergeWordResults(new Map(words.map((word, index) => [word, searches[index]!.results])));
+      // The records with every word also come from one search of them all, whose excerpts mark every word.
+      const whole =
+        words.length > 1 ? await pagefind.search(words.join(' '), { ...(filters && { filters }) }) : undefined;
+      const withAllWords = new Map(whole?.results.map((result) => [result.id, result]));
+      ranked = merged.map((entry: MergedResult<PagefindResult>) => ({
+        ...entry.best,
+        score: entry.score,
+        data: (withAllWords.get(entry.id) ?? entry.best).data,
+      }));
+      counts = (whole ?? searches[0]!).filters;
     }
-    if (id !== this.#searchId) return; // a newer keystroke has started its own search
+    const { shown, more } = focusResults(ranked, words.length === 0 ? 0 : SCORE_SHARE, PAGE_SIZE);
+    const fragments = await Promise.all(shown.map((result) => result.data()));
+    if (id !== this.#searchId) return;
+    this.#pending = { rest: more, shown: fragments, words };
     this.#updateCounts(counts);
-    this.#render(hits.slice(0, MAX_NOTES), query, correction.corrected ? typed : undefined, hits.length);
-    this.dispatchEvent(new CustomEvent('search-rendered', { detail: { query } }));
+    this.#render(groupByNote(fragments, words), query, correction.corrected ? typed : undefined, ranked.length);
+    this.#rendered(query, fired);
+  }
+
+  /** Adds the next results of the current query, one `data()` load each. */
+  async #showMore(): Promise<void> {
+    const pending = this.#pending;
+    if (!pending) return;
+    const id = this.#searchId;
+    const next = pending.rest.splice(0, PAGE_SIZE);
+    pending.shown.push(...(await Promise.all(next.map((result) => result.data()))));
+    if (id !== this.#searchId) return;
+    const activeHref = this.#list.querySelector('[aria-selected="true"]')?.getAttribute('href');
+    const total = pending.shown.length + pending.rest.length;
+    this.#render(groupByNote(pending.shown, pending.words), this.#input.value.trim(), undefined, total);
+    const options = [...this.#list.querySelectorAll('[role="option"]')];
+    this.#activate(
+      Math.max(
+        0,
+        options.findIndex((option) => option.getAttribute('href') === activeHref),
+      ),
+    );
+  }
+
+  /** Tells listeners (and tests) the results of `query` are on screen, and when its search started. */
+  #rendered(query: string, fired: number): void {
+    this.dispatchEvent(new CustomEvent('search-rendered', { detail: { query, fired } }));
   }
 
   #showFilters(all: Record<string, Record<string, number>>): void {
@@ -162,10 +241,12 @@ export class SearchDialog extends HTMLElement {
       }
     }
     this.#updateCounts(all);
+    // Folded on a phone, where the results need the room; open on a wider screen.
+    this.#filtersBox.open = matchMedia('(min-width: 40rem)').matches;
     this.#filtersBox.hidden = false;
   }
 
-  /** Shows, beside each filter value, how many results it would give with the current query. */
+  /** Shows, beside each filter value, how many sections it would give with the current query. */
   #updateCounts(counts: Record<string, Record<string, number>>): void {
     for (const box of this.#filtersBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
       const count = counts[box.name]?.[box.value] ?? 0;
@@ -174,7 +255,7 @@ export class SearchDialog extends HTMLElement {
     }
   }
 
-  #render(hits: NoteHit[], query: string, correctedFrom: string | undefined, total = 0): void {
+  #render(hits: NoteHit[], query: string, correctedFrom: string | undefined, total: number): void {
     this.#list.replaceChildren();
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
@@ -202,19 +283,21 @@ export class SearchDialog extends HTMLElement {
       return link;
     };
     for (const hit of hits) {
-      this.#list.append(
-        option(hit.title, hit.url, 'search-option-note', hit.sections.length === 0 ? hit.excerpt : undefined),
-      );
+      this.#list.append(option(hit.title, hit.url, 'search-option-note', hit.excerpt));
       for (const section of hit.sections)
         this.#list.append(option(section.title, section.url, 'search-option-section', section.excerpt));
     }
+    const shown = hits.reduce((sum, hit) => sum + hit.sections.length + (hit.excerpt ? 1 : 0), 0);
+    this.#more.hidden = shown >= total;
+    this.#more.textContent = `More results (${total - shown})`;
     this.#input.setAttribute('aria-expanded', String(hits.length > 0));
-    const shown = query === '' ? 'the selected filters' : `“${query}”`;
-    const correction = correctedFrom ? `Showing results for ${shown} (you typed “${correctedFrom}”). ` : '';
+    const subject = query === '' ? 'the selected filters' : `“${query}”`;
+    const correction = correctedFrom ? `Showing results for ${subject} (you typed “${correctedFrom}”). ` : '';
+    const notes = `${hits.length} ${hits.length === 1 ? 'note' : 'notes'}`;
     this.#status.textContent =
       query === '' && hits.length === 0 && !correctedFrom
         ? ''
-        : `${correction}${total === 0 ? `No notes match ${shown}.` : `${total} ${total === 1 ? 'note matches' : 'notes match'} ${shown}.`}`;
+        : `${correction}${total === 0 ? `Nothing matches ${subject}.` : `Best matches for ${subject} in ${notes}.`}`;
     if (hits.length > 0) this.#activate(0);
   }
 
@@ -236,20 +319,12 @@ export class SearchDialog extends HTMLElement {
       event.preventDefault();
       const link = this.#list.querySelector<HTMLAnchorElement>('a[aria-selected="true"]');
       if (link) link.click();
+    } else if (event.key === 'Escape') {
+      // A search box clears itself on the first Escape; here one Escape closes, as on every docs site.
+      event.preventDefault();
+      this.close();
     }
   }
-}
-
-/** Filter counts across several searches: for each value, the largest count any of them gave. */
-function mostPerValue(all: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
-  const merged: Record<string, Record<string, number>> = {};
-  for (const counts of all) {
-    for (const [name, values] of Object.entries(counts)) {
-      const target = (merged[name] ??= {});
-      for (const [value, count] of Object.entries(values)) target[value] = Math.max(target[value] ?? 0, count);
-    }
-  }
-  return merged;
 }
 
 customElements.define('search-dialog', SearchDialog);

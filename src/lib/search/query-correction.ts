@@ -1,18 +1,25 @@
 import { distance } from 'fastest-levenshtein';
+import { textWords } from './query-words.ts';
 
-/** Words of the notes with how often they occur, as built into `search-vocabulary.json`. */
+/** Words of the indexed text with how often they occur, as written to `search-vocabulary.json`. */
 export type Vocabulary = ReadonlyMap<string, number>;
 
-/** The words a query is made of, lowercased, as search sees them. */
-export function queryWords(query: string): string[] {
-  return query.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [];
+/** Only plain words this long are corrected, so abbreviations and identifiers are left alone. */
+const MIN_LENGTH = 4;
+
+function isCorrectable(word: string): boolean {
+  return word.length >= MIN_LENGTH && /^\p{L}+$/u.test(word);
 }
 
-/** Counts the words of a text that are long enough to be worth correcting towards. */
-export function countWords(text: string, into = new Map<string, number>()): Map<string, number> {
-  for (const word of queryWords(text))
-    if (word.length >= 3 && !/^\d+$/.test(word)) into.set(word, (into.get(word) ?? 0) + 1);
-  return into;
+/**
+ * The spelling vocabulary of some indexed texts: each plain word of four letters or more with its
+ * count, keeping only words used at least twice so the file stays small as the notes grow.
+ */
+export function spellingVocabulary(texts: Iterable<string>): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const word of textWords(text)) if (isCorrectable(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return Object.fromEntries([...counts].filter(([, count]) => count >= 2).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function isKnown(word: string, vocabulary: Vocabulary, words: readonly string[]): boolean {
@@ -37,19 +44,19 @@ export function closestWord(word: string, vocabulary: Vocabulary): string | unde
 }
 
 /**
- * Rewrites the misspelt words of a query (words of 4+ letters that are neither a word of the notes
- * nor the start of one) to their closest word, so "sagemker" finds "sagemaker".
+ * Rewrites the misspelt words of a query (plain words of 4+ letters that are neither a word of the
+ * notes nor the start of one) to their closest word, so "sagemker" finds "sagemaker". The query is
+ * read through the one search tokeniser and comes back as its words joined by spaces.
  */
 export function correctQuery(query: string, vocabulary: Vocabulary): { query: string; corrected: boolean } {
-  const words = [...vocabulary.keys()];
+  const known = [...vocabulary.keys()];
   let corrected = false;
-  const rewritten = query.replace(/[A-Za-z0-9][A-Za-z0-9-]*/g, (original) => {
-    const word = original.toLowerCase();
-    if (word.length < 4 || isKnown(word, vocabulary, words)) return original;
+  const words = textWords(query).map((word) => {
+    if (!isCorrectable(word) || isKnown(word, vocabulary, known)) return word;
     const replacement = closestWord(word, vocabulary);
-    if (replacement === undefined) return original;
+    if (replacement === undefined) return word;
     corrected = true;
     return replacement;
   });
-  return { query: rewritten, corrected };
+  return { query: corrected ? words.join(' ') : query.trim(), corrected };
 }

@@ -1,80 +1,57 @@
-/** The fields of a Pagefind result this site uses (see Pagefind's `PagefindSearchFragment`). */
-export interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  weighted_locations?: { weight: number; balanced_score: number; location: number }[];
-}
-
+/** The fields of a Pagefind result's data this site uses (see Pagefind's `PagefindSearchFragment`). */
 export interface PagefindFragment {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
-  sub_results?: PagefindSubResult[];
-  /** Every heading of the page with an id, and the word position where it starts. */
-  anchors?: { id: string; location: number }[];
-  word_count?: number;
 }
 
 export interface SectionHit {
   title: string;
   url: string;
   excerpt: string;
-  score: number;
 }
 
 export interface NoteHit {
   title: string;
   url: string;
-  excerpt: string;
+  /** The excerpt of the note's introduction, when that matched. */
+  excerpt?: string;
   sections: SectionHit[];
 }
 
-/**
- * How strongly a section matches one word, in the manner of BM25: its best occurrence (Pagefind
- * weighs a heading above body text) times a term frequency that saturates and is normalised by
- * the section's length, so a long code listing that repeats a word does not outrank the short
- * section that explains it. Without a length, the section counts as average.
- */
-export function sectionScore(sub: PagefindSubResult, length?: number, averageLength?: number): number {
-  const locations = sub.weighted_locations ?? [];
-  if (locations.length === 0) return 0;
-  const best = Math.max(...locations.map((location) => location.balanced_score));
-  const k1 = 1.2;
-  const b = 0.75;
-  const relativeLength = length && averageLength ? length / averageLength : 1;
-  const frequency = locations.length;
-  return best * ((frequency * (k1 + 1)) / (frequency + k1 * (1 - b + b * relativeLength)));
+/** A result URL without its query string: the same section whichever word found it. */
+function withoutQuery(url: string): string {
+  return url.replace(/\?[^#]*/, '');
 }
 
-/** The length in words of each section of a page, from where its heading starts to where the next one does. */
-export function sectionLengths(fragment: PagefindFragment): Map<string, number> {
-  const anchors = [...(fragment.anchors ?? [])].sort((a, b) => a.location - b.location);
-  const lengths = new Map<string, number>();
-  anchors.forEach((anchor, index) => {
-    const end = anchors[index + 1]?.location ?? fragment.word_count ?? anchor.location + 1;
-    lengths.set(anchor.id, Math.max(1, end - anchor.location));
-  });
-  return lengths;
+/** A result URL that asks the page it opens to highlight these words. */
+export function withHighlight(url: string, words: readonly string[], param = 'highlight'): string {
+  const [path, hash] = withoutQuery(url).split('#') as [string, string | undefined];
+  const query = words.map((word) => `${param}=${encodeURIComponent(word)}`).join('&');
+  return `${path}${query ? `?${query}` : ''}${hash === undefined ? '' : `#${hash}`}`;
 }
 
 /**
- * Shapes a Pagefind page result for display: the note, then its best-matching sections first.
- * Pagefind also reports the text before the first heading as a sub-result on the page URL
- * itself; that one is the note, not a section, so it is dropped.
+ * Groups ranked section records under their notes for display: notes in the order of their best
+ * record, each with its sections in rank order. A note's own record (its introduction) gives the
+ * note its excerpt. Links carry the searched words for highlighting.
  */
-export function toNoteHit(fragment: PagefindFragment, maxSections = 3): NoteHit {
-  const sections = (fragment.sub_results ?? [])
-    .filter((sub) => sub.url.includes('#'))
-    .map(({ title, url, excerpt, ...rest }) => ({
-      title,
-      url,
-      excerpt,
-      score: sectionScore({ title, url, excerpt, ...rest }),
-    }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, maxSections);
-  return { title: fragment.meta.title ?? fragment.url, url: fragment.url, excerpt: fragment.excerpt, sections };
+export function groupByNote(records: readonly PagefindFragment[], words: readonly string[]): NoteHit[] {
+  const notes = new Map<string, NoteHit>();
+  for (const record of records) {
+    const [noteUrl, id] = withoutQuery(record.url).split('#') as [string, string | undefined];
+    const title = record.meta.note ?? record.meta.title ?? noteUrl;
+    const note = notes.get(noteUrl) ?? { title, url: withHighlight(noteUrl, words), sections: [] };
+    if (id === undefined) note.excerpt = record.excerpt;
+    else
+      note.sections.push({
+        title: record.meta.title ?? id,
+        url: withHighlight(record.url, words),
+        excerpt: record.excerpt,
+      });
+    notes.set(noteUrl, note);
+  }
+  return [...notes.values()];
 }
 
 /** Filter values with their counts, in a stable order for display. */

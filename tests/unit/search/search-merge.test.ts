@@ -1,38 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, mergeWordSearches, withHighlight } from '../../../src/lib/search/search-merge.ts';
-import {
-  filterOptions,
-  sectionLengths,
-  sectionScore,
-  toNoteHit,
-  type PagefindFragment,
-} from '../../../src/lib/search/search-results.ts';
-import { closestWord, correctQuery, countWords } from '../../../src/lib/search/query-correction.ts';
+import { focusResults, mergeWordResults } from '../../../src/lib/search/search-merge.ts';
+import { filterOptions, groupByNote, withHighlight } from '../../../src/lib/search/search-results.ts';
+import { contentWords, textWords } from '../../../src/lib/search/query-words.ts';
 
-const body = (location: number) => ({ weight: 1, balanced_score: 500, location });
-const heading = (location: number) => ({ weight: 6, balanced_score: 18000, location });
+describe('the search tokeniser', () => {
+  it('keeps identifiers and paths whole, and lowercases', () => {
+    expect(textWords('Call UpdateEndpoint on /opt/ml, ml.m5.xlarge!')).toEqual([
+      'call',
+      'updateendpoint',
+      'on',
+      'opt/ml',
+      'ml.m5.xlarge',
+    ]);
+  });
 
-function fragment(
-  url: string,
-  title: string,
-  sections: [string, ReturnType<typeof body>[]][],
-  anchors?: [string, number][],
-): PagefindFragment {
-  return {
-    url: `${url}?highlight=x`,
-    excerpt: `${title} excerpt`,
-    meta: { title },
-    sub_results: sections.map(([id, locations]) => ({
-      title: id,
-      url: `${url}?highlight=x#${id}`,
-      excerpt: `about ${id}`,
-      weighted_locations: locations,
-    })),
-    ...(anchors ? { anchors: anchors.map(([id, location]) => ({ id, location })), word_count: 1000 } : {}),
-  };
-}
-
-describe('query words', () => {
   it('drops stop words and repeats, but keeps a query made only of them', () => {
     expect(contentWords('What was the baking period again?')).toEqual(['baking', 'period']);
     expect(contentWords('blue green vs rolling')).toEqual(['blue', 'green', 'rolling']);
@@ -41,90 +22,56 @@ describe('query words', () => {
   });
 });
 
-describe('section scores', () => {
-  it('puts a heading match far above body matches, and saturates repeats', () => {
-    const headingHit = sectionScore({ title: '', url: '', excerpt: '', weighted_locations: [heading(1)] });
-    const tenBodyHits = sectionScore({
-      title: '',
-      url: '',
-      excerpt: '',
-      weighted_locations: Array.from({ length: 10 }, (_, index) => body(index)),
-    });
-    const oneBodyHit = sectionScore({ title: '', url: '', excerpt: '', weighted_locations: [body(1)] });
-    expect(headingHit).toBeGreaterThan(tenBodyHits);
-    expect(tenBodyHits).toBeGreaterThan(oneBodyHit);
-    expect(tenBodyHits).toBeLessThan(oneBodyHit * 3);
-  });
+describe('merging one search per word', () => {
+  const result = (id: string, score: number) => ({ id, score });
 
-  it('favours the shorter of two sections with the same matches', () => {
-    const sub = { title: '', url: '', excerpt: '', weighted_locations: [body(1), body(2)] };
-    expect(sectionScore(sub, 50, 200)).toBeGreaterThan(sectionScore(sub, 800, 200));
-  });
-
-  it('measures sections from one heading to the next', () => {
-    const lengths = sectionLengths(
-      fragment(
-        '/notes/a/',
-        'A',
-        [],
-        [
-          ['intro', 0],
-          ['deep', 120],
-          ['end', 400],
-        ],
-      ),
-    );
-    expect(lengths).toEqual(
+  it('sums Pagefind scores per record, and puts records with more of the words first', () => {
+    const merged = mergeWordResults(
       new Map([
-        ['intro', 120],
-        ['deep', 280],
-        ['end', 600],
+        ['baking', [result('bake-bread', 9), result('guardrails-baking', 4)]],
+        ['period', [result('guardrails-baking', 3), result('billing', 2)]],
       ]),
     );
+    expect(merged.map((entry) => [entry.id, entry.score, entry.words])).toEqual([
+      ['guardrails-baking', 7, ['baking', 'period']],
+      ['bake-bread', 9, ['baking']],
+      ['billing', 2, ['period']],
+    ]);
+    expect(merged[0]!.best).toEqual(result('guardrails-baking', 4));
+  });
+
+  it('shows the top result and those scoring a meaningful share of it, the rest later', () => {
+    const ranked = [9, 7, 5, 4, 1].map((score) => ({ score }));
+    expect(focusResults(ranked, 0.5).shown.map((entry) => entry.score)).toEqual([9, 7, 5]);
+    expect(focusResults(ranked, 0.5).more.map((entry) => entry.score)).toEqual([4, 1]);
+    expect(focusResults(ranked, 0, 2).shown).toHaveLength(2);
+    expect(focusResults([], 0.5)).toEqual({ shown: [], more: [] });
   });
 });
 
-describe('merging one search per word', () => {
-  it('ranks sections by how many query words they contain, then by strength, and groups them by note', () => {
-    const hits = mergeWordSearches(
-      new Map([
-        [
-          'baking',
-          [
-            fragment('/notes/guardrails/', 'Guardrails', [
-              ['baking-period', [heading(10)]],
-              ['canary', [body(50)]],
-            ]),
-            fragment('/notes/bake/', 'Bread', [['ovens', [heading(3), body(9)]]]),
-          ],
-        ],
-        [
-          'period',
-          [
-            fragment('/notes/guardrails/', 'Guardrails', [
-              ['baking-period', [heading(11)]],
-              ['timeouts', [heading(90)]],
-            ]),
-          ],
-        ],
-      ]),
+describe('results for display', () => {
+  it('groups section records under their notes in rank order, with highlight links', () => {
+    const hits = groupByNote(
+      [
+        { url: '/notes/eks/#ebs-vs-efs', excerpt: 'EBS', meta: { title: 'EBS vs EFS', note: 'Amazon EKS' } },
+        { url: '/notes/batch/#array-jobs', excerpt: 'arrays', meta: { title: 'Array jobs', note: 'AWS Batch' } },
+        { url: '/notes/eks/', excerpt: 'Kubernetes', meta: { title: 'Amazon EKS', note: 'Amazon EKS' } },
+      ],
+      ['efs'],
     );
-    expect(hits.map((hit) => hit.url)).toEqual([
-      '/notes/guardrails/?highlight=baking&highlight=period',
-      '/notes/bake/?highlight=baking&highlight=period',
+    expect(hits).toEqual([
+      {
+        title: 'Amazon EKS',
+        url: '/notes/eks/?highlight=efs',
+        excerpt: 'Kubernetes',
+        sections: [{ title: 'EBS vs EFS', url: '/notes/eks/?highlight=efs#ebs-vs-efs', excerpt: 'EBS' }],
+      },
+      {
+        title: 'AWS Batch',
+        url: '/notes/batch/?highlight=efs',
+        sections: [{ title: 'Array jobs', url: '/notes/batch/?highlight=efs#array-jobs', excerpt: 'arrays' }],
+      },
     ]);
-    expect(hits[0]!.sections.map((section) => section.url)).toEqual([
-      '/notes/guardrails/?highlight=baking&highlight=period#baking-period',
-      '/notes/guardrails/?highlight=baking&highlight=period#timeouts',
-      '/notes/guardrails/?highlight=baking&highlight=period#canary',
-    ]);
-  });
-
-  it('keeps notes that matched only before their first heading, last', () => {
-    const hits = mergeWordSearches(
-      new Map([['glue', [{ url: '/notes/x/', excerpt: 'glue', meta: { title: 'X' }, sub_results: [] }]]]),
-    );
-    expect(hits).toEqual([{ title: 'X', url: '/notes/x/?highlight=glue', excerpt: 'glue', sections: [] }]);
   });
 
   it('builds result links that ask for every word to be highlighted', () => {
@@ -132,18 +79,6 @@ describe('merging one search per word', () => {
       '/notes/eks/?highlight=ebs&highlight=efs#data-volumes',
     );
     expect(withHighlight('/notes/eks/', [])).toBe('/notes/eks/');
-  });
-});
-
-describe('single search results and filters', () => {
-  it('drops the page-level sub-result and orders sections by score', () => {
-    const hit = toNoteHit(
-      fragment('/notes/a/', 'A', [
-        ['weak', [body(5)]],
-        ['strong', [heading(9)]],
-      ]),
-    );
-    expect(hit.sections.map((section) => section.title)).toEqual(['strong', 'weak']);
   });
 
   it('lists filter values by count', () => {
@@ -153,32 +88,5 @@ describe('single search results and filters', () => {
       { value: 'eks', count: 1 },
     ]);
     expect(filterOptions(undefined)).toEqual([]);
-  });
-});
-
-describe('misspelling correction', () => {
-  const vocabulary = countWords(
-    'SageMaker sagemaker sagemaker endpoint endpoints eventbridge scheduler horovod allreduce',
-  );
-
-  it('rewrites words that are not in the notes to the closest one', () => {
-    expect(correctQuery('sagemker endpint', vocabulary)).toEqual({ query: 'sagemaker endpoint', corrected: true });
-    expect(correctQuery('EventBrige scheduler', vocabulary)).toEqual({
-      query: 'eventbridge scheduler',
-      corrected: true,
-    });
-  });
-
-  it('leaves known words, prefixes being typed and short words alone', () => {
-    expect(correctQuery('sagemaker endp', vocabulary)).toEqual({ query: 'sagemaker endp', corrected: false });
-    expect(correctQuery('ecs', vocabulary)).toEqual({ query: 'ecs', corrected: false });
-    expect(correctQuery('kubernetes', vocabulary)).toEqual({ query: 'kubernetes', corrected: false });
-  });
-
-  it('allows one edit in short words, two in long ones, and prefers the frequent word', () => {
-    expect(closestWord('horovd', vocabulary)).toBe('horovod');
-    expect(closestWord('alreduce', vocabulary)).toBe('allreduce');
-    expect(closestWord('xyzzy', vocabulary)).toBeUndefined();
-    expect(closestWord('endpoin', countWords('endpoint endpoints endpoints'))).toBe('endpoint');
   });
 });

@@ -1,0 +1,18 @@
+/** Characters that may stand just before or after a highlighted word. */
+export const WORD_LIMITERS = [...'.,;:!?()[]{}"\'“”‘’/-`…<>'];
+
+/**
+ * The term the landing page marks for a searched word: its stem (a plural or -ed/-ing ending
+ * dropped) followed by mark.js's `*` wildcard, so "pods" marks "Pod" and "rolled" marks
+ * "rollback", always from the start of a word to its end, never a fragment inside one.
+ */
+export function highlightTerm(word: string): string {
+  const plain = word.toLowerCase().replace(/[?*]/g, '');
+  const stem =
+    plain.length > 5 && /(?:ing|ed)$/.test(plain)
+      ? plain.replace(/(?:ing|ed)$/, '')
+      : plain.length > 3 && /[^s]s$/.test(plain)
+        ? plain.slice(0, -1)
+        : plain;
+  return `${stem}*`;
+}
