@@ -1,21 +1,14 @@
+import { seededRandom } from '../../src/lib/random.ts';
+
 /**
- * A small seeded pseudo-random generator (mulberry32), so the same seed always yields the
- * same corpus, byte for byte, on every machine.
+ * Seeded choices for the synthetic corpus, on the site's one seeded generator, so the same seed
+ * always yields the same corpus, byte for byte, on every machine.
  */
 export class Random {
-  #state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** An integer in [min, max], both ends included. */
