@@ -1,4 +1,5 @@
-import { capacity, parseNumber, type SimulatorForm } from '../../lib/guardrails/simulator-form.ts';
+import { parseNumber } from '../../lib/guardrails/number-input.ts';
+import { capacity, type SimulatorForm } from '../../lib/guardrails/simulator-form.ts';
 import { alarmTimeText, renderSimulatorView } from '../../lib/guardrails/simulator-view.ts';
 import type { DeploymentPlan } from '../../lib/guardrails/plan.ts';
 import type { ValidationIssue } from '../../lib/guardrails/types.ts';

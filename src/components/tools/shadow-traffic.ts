@@ -1,5 +1,5 @@
 import { renderShadowView } from '../../lib/guardrails/shadow-view.ts';
-import { parseNumber } from '../../lib/guardrails/simulator-form.ts';
+import { parseNumber } from '../../lib/guardrails/number-input.ts';
 
 /** Re-routes the demo's requests whenever the reader changes the sampling percentage. */
 class ShadowTraffic extends HTMLElement {

@@ -86,6 +86,9 @@ export function renderDeploymentChart(
   );
   const yInstances = (count: number) => instancesTop + panelHeight - (count / maxInstances) * panelHeight;
   const snapshots = simulation.snapshots;
+  // A vertical line through both panels, broken between them where the second panel's title is.
+  const acrossPanels = (at: number) =>
+    `M${at.toFixed(1)},${trafficTop} V${trafficTop + panelHeight} M${at.toFixed(1)},${instancesTop} V${instancesTop + panelHeight}`;
 
   const parts: string[] = [];
   parts.push(
@@ -98,9 +101,7 @@ export function renderDeploymentChart(
     const label = formatDuration(tick);
     // A label centred on the last tick may stick out of the chart: it ends at its tick instead.
     const sticksOut = tx + (label.length * CHARACTER_WIDTH) / 2 > width;
-    parts.push(
-      `<line class="sim-grid" x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${trafficTop}" y2="${instancesTop + panelHeight}"/>`,
-    );
+    parts.push(`<path class="sim-grid" d="${acrossPanels(tx)}"/>`);
     parts.push(
       `<text class="sim-tick" x="${tx.toFixed(1)}" y="${height - 14}" text-anchor="${sticksOut ? 'end' : 'middle'}">${escapeXml(label)}</text>`,
     );
@@ -146,9 +147,9 @@ export function renderDeploymentChart(
     const label = '⚠ alarm';
     // The label sits beside the line in its own lane, on the side with room for it.
     const fitsRight = ax + 4 + label.length * CHARACTER_WIDTH <= width;
-    parts.push(
-      `<line class="sim-alarm" x1="${ax.toFixed(1)}" x2="${ax.toFixed(1)}" y1="${ALARM_LANE_BASELINE - 10}" y2="${instancesTop + panelHeight}"/>`,
-    );
+    // A short mark beside the label in its lane, then the line through both panels.
+    const mark = `M${ax.toFixed(1)},${ALARM_LANE_BASELINE - 11} V${ALARM_LANE_BASELINE + 4}`;
+    parts.push(`<path class="sim-alarm" d="${mark} ${acrossPanels(ax)}"/>`);
     parts.push(
       `<text class="sim-alarm-label" x="${(fitsRight ? ax + 4 : ax - 4).toFixed(1)}" y="${ALARM_LANE_BASELINE}" text-anchor="${fitsRight ? 'start' : 'end'}">${label}</text>`,
     );

@@ -1,3 +1,4 @@
+import { parseNumber } from './number-input.ts';
 import type { CapacitySize, CapacitySizeType, DeploymentConfig } from './types.ts';
 
 /** What the simulator's form holds; the same scenario is drawn at build time for readers without JavaScript. */
@@ -72,11 +73,7 @@ export function toDeploymentConfig(form: SimulatorForm): DeploymentConfig {
   };
 }
 
-/** Reads a number field; an empty or non-numeric entry is NaN, which validation reports with the limit. */
-export function parseNumber(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
-}
-
+/** A `CapacitySize` from a size field's unit and value; an unknown unit reads as a percentage. */
 export function capacity(type: string, value: string): CapacitySize {
   return {
     Type: (type === 'INSTANCE_COUNT' ? 'INSTANCE_COUNT' : 'CAPACITY_PERCENT') as CapacitySizeType,

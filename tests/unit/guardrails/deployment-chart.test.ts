@@ -9,7 +9,8 @@ import {
   stepPath,
   timeTicks,
 } from '../../../src/lib/guardrails/deployment-chart.ts';
-import { DEFAULT_FORM, capacity, parseNumber, toDeploymentConfig } from '../../../src/lib/guardrails/simulator-form.ts';
+import { parseNumber } from '../../../src/lib/guardrails/number-input.ts';
+import { DEFAULT_FORM, capacity, toDeploymentConfig } from '../../../src/lib/guardrails/simulator-form.ts';
 
 describe('simulator form to DeploymentConfig', () => {
   it('turns the default canary scenario into a valid UpdateEndpoint DeploymentConfig', () => {
