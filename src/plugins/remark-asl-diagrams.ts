@@ -158,7 +158,7 @@ function diagramFigure(
       // A scrolling region must be focusable so keyboard users can scroll it.
       h('section', { className: ['asl-diagram-scroll'], tabIndex: 0, ariaLabel: `Diagram: ${title}` }, drawing),
       // Shown by the player when the diagram is wider than the screen; the scroll shadows hint at it before.
-      h('p', { className: ['asl-scroll-hint'], hidden: true }, 'Wider than the screen: scroll the diagram sideways →'),
+      h('p', { className: ['asl-scroll-hint'], hidden: true }, 'More to the right: scroll sideways →'),
       playerMarkup(definition, id),
     ],
   };

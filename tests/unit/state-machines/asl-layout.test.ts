@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutAsl, type AslLayout, type AslLayoutNode, type JsonObject } from '../../../src/lib/state-machines';
+import { diagramSamples } from './diagram-samples.ts';
 
 /** A polling loop with a Choice, a catcher, a Parallel (one branch holding a Map) and an unreachable state. */
 const machine: JsonObject = {
@@ -309,5 +310,13 @@ describe('layoutAsl', () => {
     const n = node(result, long);
     expect(n.label.length).toBeLessThan(long.length);
     expect(n.label.endsWith('…')).toBe(true);
+  });
+
+  it('says whether a Map runs inline or distributed, and over what', () => {
+    const [, inline, distributed] = diagramSamples.map((sample) => layoutAsl(sample.definition));
+    expect(node(inline!, 'ProcessFiles').subtitle).toBe('inline over $.files');
+    expect(node(distributed!, 'ScoreShards').subtitle).toBe('distributed over a reader');
+    expect(node(distributed!, 'ScoreShards').lanes?.map((lane) => lane.label)).toEqual(['For each item']);
+    expect(node(distributed!, 'Score').parent).toBe(node(distributed!, 'ScoreShards').id);
   });
 });
