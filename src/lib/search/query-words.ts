@@ -11,7 +11,7 @@ export function textWords(text: string): string[] {
 
 /** Words that carry no meaning in a question such as "what was the baking period again?". */
 const STOP_WORDS = new Set(
-  'a an and are as at be by can could do does for from how i if in into is it its me my of on or should so that the their there this to was what when where which who why will with would you your again vs versus'.split(
+  'a am an and are as at be been being by can could did do does for from had has have how i if in into is it its me my of on or our should so than that the their them then there they this to us was we were what when where which who why will with would you your again also just very vs versus'.split(
     ' ',
   ),
 );
