@@ -117,6 +117,20 @@ export function inspectLayout(declaredScrollBoxes: string): LayoutFindings {
     }
     return false;
   };
+  /** The part of a text box left visible by the scroll and clip boxes around it, or undefined if none. */
+  const clipped = (rect: DOMRect, owner: Element): DOMRect | undefined => {
+    let { left, top, right, bottom } = rect;
+    for (let at = owner.parentElement; at && at !== document.body; at = at.parentElement) {
+      const style = getComputedStyle(at);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const box = at.getBoundingClientRect();
+      left = Math.max(left, box.left);
+      top = Math.max(top, box.top);
+      right = Math.min(right, box.right);
+      bottom = Math.min(bottom, box.bottom);
+    }
+    return right - left > 0 && bottom - top > 0 ? new DOMRect(left, top, right - left, bottom - top) : undefined;
+  };
   const boxes: { owner: Element; rect: DOMRect }[] = [];
   // Behind an open modal dialog the page is inert and covered: only the dialog's own text counts.
   const modal = document.querySelector('dialog:modal');
@@ -128,7 +142,10 @@ export function inspectLayout(declaredScrollBoxes: string): LayoutFindings {
       if (parseFloat(getComputedStyle(owner).opacity) === 0 || clippedAway(owner, region)) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
-      for (const rect of range.getClientRects()) if (rect.width > 0) boxes.push({ owner, rect });
+      for (const rect of range.getClientRects()) {
+        const shown = clipped(rect, owner);
+        if (shown) boxes.push({ owner, rect: shown });
+      }
     }
   }
   // The header's controls as whole boxes too: a search field running under the menu button hides it.
