@@ -48,8 +48,13 @@ describe.skipIf(!browserAvailable())('the review page before the reader acts', (
     }));
   }
 
-  it('shifts no layout and runs no long task, on a phone, with saved progress to count', async () => {
-    const context = await served.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+  it('shifts no layout and blocks the main thread little, on a phone, with saved progress to count', async () => {
+    // Lighthouse's mobile screen (the old page shifted by 0.081 here when its panel appeared).
+    const context = await served.browser.newContext({
+      viewport: { width: 412, height: 823 },
+      deviceScaleFactor: 1.75,
+      isMobile: true,
+    });
     contexts.push(context);
     const page = await context.newPage();
     // A mid-range phone, as Lighthouse's mobile run assumes: the CPU four times slower.
@@ -82,14 +87,22 @@ describe.skipIf(!browserAvailable())('the review page before the reader acts', (
     );
     const blocking = measured.longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0);
     console.log(
-      `review page at 375 px, CPU ×4: layout shift ${measured.layoutShift}, long tasks ${JSON.stringify(measured.longTasks)} ms, blocking ${blocking} ms`,
+      `review page at 412 px, CPU ×4: layout shift ${measured.layoutShift}, long tasks ${JSON.stringify(measured.longTasks)} ms, blocking ${blocking} ms`,
     );
     expect(measured.layoutShift).toBe(0);
     // Parsing the page's HTML is the one long task allowed; no script work adds to it.
     expect(blocking).toBeLessThan(250);
-    // The scores table fits: nothing scrolls sideways at 375 px.
-    expect(measured.scrollWidth).toBeLessThanOrEqual(375);
     expect(await page.locator('[data-count="due"]').textContent()).toBe('1');
+  });
+
+  it('does not scroll sideways at 375 px: the scores table fits', async () => {
+    const context = await served.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    const measured = await measure(page, '/review/');
+    expect(measured.scrollWidth).toBeLessThanOrEqual(375);
+    const table = await page.locator('.review-scores table').boundingBox();
+    expect(table!.x + table!.width).toBeLessThanOrEqual(375);
   });
 
   it('loads no scheduler until a session starts', async () => {
