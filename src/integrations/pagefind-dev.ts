@@ -68,10 +68,9 @@ export function pagefindDev(options: { notesDir: string }): AstroIntegration {
             return;
           }
           void (async () => {
-            if (stale) {
-              building ??= rebuild().finally(() => (building = undefined));
-              await building;
-            }
+            // The bundle and the vocabulary are asked for together: both wait for one rebuild.
+            if (stale) building ??= rebuild().finally(() => (building = undefined));
+            if (building) await building;
             const file = isVocabulary ? vocabulary : files.get(path.slice(prefix.length));
             if (!file) {
               response.statusCode = 404;
