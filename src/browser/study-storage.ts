@@ -7,7 +7,6 @@ import {
   type LoadedProgress,
   type StudyProgress,
 } from '../lib/study/progress.ts';
-import { EXAM_STORAGE_KEY, parseExam, type ExamState } from '../lib/study/practice-exam.ts';
 
 /** The reader's study progress in this browser's localStorage; the rules live in lib/study/progress.ts. */
 
@@ -43,16 +42,4 @@ export function updateProgress(
 export function resetProgress(): boolean {
   writeStored(BACKUP_KEY, undefined);
   return announce(writeStored(STORAGE_KEY, undefined));
-}
-
-/** The practice exam in progress or last taken, if any (a broken one is reported and dropped). */
-export function loadExam(): { exam?: ExamState; problem?: string } {
-  const read = parseExam(readStored(EXAM_STORAGE_KEY));
-  if (read.problem) writeStored(EXAM_STORAGE_KEY, undefined);
-  return read;
-}
-
-/** Saves the exam (or forgets it when undefined); returns whether it worked. */
-export function saveExam(exam: ExamState | undefined): boolean {
-  return writeStored(EXAM_STORAGE_KEY, exam === undefined ? undefined : JSON.stringify(exam));
 }

@@ -14,7 +14,8 @@ import {
 } from '../../lib/study/practice-exam.ts';
 import { SAVE_FAILED, recordCard } from '../../lib/study/progress.ts';
 import { GRADES } from '../../lib/study/review-card.ts';
-import { loadExam, saveExam, updateProgress } from '../../browser/study-storage.ts';
+import { updateProgress } from '../../browser/study-storage.ts';
+import { loadExam, saveExam } from '../../browser/exam-storage.ts';
 
 /**
  * The practice exam page. The setup form picks topics and a length; the exam then shows the
