@@ -1,3 +1,5 @@
+import { KEBAB_CASE } from './ids.ts';
+
 /**
  * Explicit section ids in MDX headings are written as a trailing comment, `## Canary mode {/*canary*\/}` (backslash added here only),
  * because MDX reads the usual `{#canary}` as a JavaScript expression and fails.
@@ -10,5 +12,5 @@ export function parseExplicitId(expression: string): string | undefined {
 
 /** Section ids are what github-slugger would produce: lowercase words joined by hyphens. */
 export function isValidSectionId(id: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+  return KEBAB_CASE.test(id);
 }

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { TOPIC_IDS } from './topics.ts';
+import { kebabCase } from './ids.ts';
 
 /** A labelled link; `hosts` limits which sites the URL may point to. */
 function labelledLink(kind: string, hosts?: readonly string[]) {
@@ -46,7 +47,7 @@ export const noteSchema = z.strictObject({
   description: z.string().trim().min(20, 'description must be a sentence of at least 20 characters'),
   topic: z.enum(TOPIC_IDS, { error: `topic must be one of: ${TOPIC_IDS.join(', ')}` }),
   tags: z
-    .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'tags must be lowercase words joined by hyphens'))
+    .array(kebabCase('tags'))
     .min(1, 'tags must list at least one tag'),
   order: z.number().int().nonnegative(),
   lectures: z.array(labelledLink('lecture', COURSE_HOSTS)),

@@ -5,6 +5,7 @@
  * Source: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ShadowModelVariantConfig.html
  */
 import type { ValidationIssue } from './types.ts';
+import { seededRandom } from '../random.ts';
 
 /** `ShadowModelVariantConfig.SamplingPercentage` (see validateSamplingPercent on the minimum). */
 export const SAMPLING_PERCENT_LIMITS = { min: 1, max: 100 } as const;
@@ -52,19 +53,6 @@ export interface ShadowRouting {
   routes: ShadowRoute[];
   shadowCopies: number;
   productionResponses: number;
-}
-
-/** Deterministic xorshift32 generator of numbers in [0, 1) for a given seed. */
-function seededRandom(seed: number): () => number {
-  let x = Math.trunc(seed) >>> 0 || 0x2545f491;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x100000000;
-  };
 }
 
 /**
