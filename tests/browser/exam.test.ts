@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('the practice exam', () => {
     const parts = question.locator('.quiz-part');
     for (let index = 0; index < (await parts.count()); index++) {
       const part = parts.nth(index);
-      await part.locator('select').selectOption((await part.getAttribute('data-right'))!);
+      await part.locator('select').selectOption({ value: (await part.getAttribute('data-right'))! });
     }
   }
 
@@ -61,10 +61,10 @@ describe.skipIf(!browserAvailable())('the practice exam', () => {
     const categories = await first.locator('option').count();
     const other = (value: string) => String((Number(value) + 1) % (categories - 1));
     if (kind === 'ordering') {
-      await first.locator('select').selectOption(rights[1]!);
-      await second.locator('select').selectOption(rights[0]!);
+      await first.locator('select').selectOption({ value: rights[1]! });
+      await second.locator('select').selectOption({ value: rights[0]! });
     } else {
-      await first.locator('select').selectOption(other(rights[0]!));
+      await first.locator('select').selectOption({ value: other(rights[0]!) });
     }
   }
 
@@ -119,7 +119,7 @@ describe.skipIf(!browserAvailable())('the practice exam', () => {
       ),
     );
     await page.reload();
-    await expect.poll(() => current(page).getAttribute('data-card')).toBe(second);
+    await expect.poll(() => current(page).getAttribute('data-card'), { timeout: 15_000 }).toBe(second);
     expect(
       await current(page).evaluate((element) =>
         [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].map((control) =>
@@ -176,7 +176,7 @@ describe.skipIf(!browserAvailable())('the practice exam', () => {
     // The result survives a reload too, and a new exam starts from the form.
     await page.reload();
     await expect
-      .poll(() => page.locator('.exam-score').textContent())
+      .poll(() => page.locator('.exam-score').textContent(), { timeout: 15_000 })
       .toBe('You answered 1 of 10 questions right (10%).');
     await page.getByRole('button', { name: 'Take another exam' }).click();
     expect(await page.getByRole('button', { name: 'Start the exam' }).isVisible()).toBe(true);
@@ -200,7 +200,7 @@ describe.skipIf(!browserAvailable())('the practice exam', () => {
     });
     await page.reload();
     await expect
-      .poll(() => page.locator('.exam-score').textContent())
+      .poll(() => page.locator('.exam-score').textContent(), { timeout: 15_000 })
       .toBe('Time ran out. You answered 0 of 3 questions right (0%).');
   });
 
@@ -212,7 +212,7 @@ describe.skipIf(!browserAvailable())('the practice exam', () => {
     await page.evaluate(() => localStorage.setItem('practice-exam', '{"version":1,"keys":[]'));
     await page.reload();
     await expect
-      .poll(() => page.locator('practice-exam > .study-notice').textContent())
+      .poll(() => page.locator('practice-exam > .study-notice').textContent(), { timeout: 15_000 })
       .toBe('Your practice exam in progress could not be read (it is not valid JSON), so it was set aside.');
     expect(await page.getByRole('button', { name: 'Start the exam' }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
