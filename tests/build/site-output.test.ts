@@ -89,12 +89,31 @@ describe('home and error pages', () => {
 });
 
 describe('search index', () => {
-  it('is written by the build and covers every note page', async () => {
+  it('is written by the build and covers every note: its introduction and each of its sections', async () => {
     const entry = JSON.parse(await readFile(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
-    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(pages).toBe((await noteIds()).length);
-    expect(site.log).toMatch(/Indexed \d+ pages/);
+    const records = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    let expected = 0;
+    for (const id of await noteIds()) {
+      const headings = (await page(`notes/${id}/`))
+        .querySelectorAll(
+          '.note-body h2[id], .note-body h3[id], .note-body h4[id], .note-body h5[id], .note-body h6[id]',
+        )
+        .filter((heading) => !heading.closest('[data-pagefind-ignore]'));
+      expected += 1 + headings.length;
+    }
+    expect(records).toBe(expected);
+    expect(site.log).toMatch(/Indexed \d+ sections/);
+  });
+
+  it('writes the spelling vocabulary from the indexed text, without link addresses', async () => {
+    const words = JSON.parse(await readFile(path.join(site.outDir, 'search-vocabulary.json'), 'utf8')) as Record<
+      string,
+      number
+    >;
+    expect(words.sagemaker).toBeGreaterThan(10);
+    expect(words.https).toBeUndefined();
+    expect(words.html).toBeUndefined();
   });
 });
