@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { noteSchema } from '../lib/content/note-schema.ts';
 import { formatFrontmatterErrors } from '../lib/content/content-errors.ts';
 import { readGlossary } from './glossary-file.ts';
@@ -33,30 +33,45 @@ export function notesLoader(base: string): Loader {
   };
 }
 
-/** Reloads a file-backed collection when one of its files changes in `astro dev`. */
-function reloadOnChange(context: LoaderContext, owns: (file: string) => boolean, load: () => Promise<void>): void {
-  context.watcher?.on('all', (_event, file) => {
-    if (owns(path.resolve(file))) void load().catch((error: Error) => context.logger.error(error.message));
-  });
+/**
+ * A collection read from our own YAML files: `entries` reads and validates them (throwing
+ * `file:line: field: message` problems), and the store is refilled from scratch; in `astro dev`
+ * it is refilled whenever a file it `owns` changes.
+ */
+function yamlLoader(
+  name: string,
+  owns: (file: string) => boolean,
+  entries: () => { id: string; data: Record<string, unknown> }[],
+): Loader {
+  return {
+    name,
+    load: async (context) => {
+      const load = async () => {
+        const read = entries();
+        context.store.clear();
+        for (const { id, data } of read) context.store.set({ id, data: await context.parseData({ id, data }) });
+      };
+      await load();
+      context.watcher?.on('all', (_event, file) => {
+        if (owns(path.resolve(file))) void load().catch((error: Error) => context.logger.error(error.message));
+      });
+    },
+  };
 }
 
 /** Glossary: one entry per term of `glossary.yaml`, keyed by the term. */
 export function glossaryLoader(file: string): Loader {
-  return {
-    name: 'glossary-loader',
-    load: async (context) => {
-      const load = async () => {
-        const glossary = readGlossary(file);
-        context.store.clear();
-        for (const { entry, lines } of glossary.entries) {
-          const data = await context.parseData({ id: entry.term, data: { ...entry, file: glossary.file, lines } });
-          context.store.set({ id: entry.term, data });
-        }
-      };
-      await load();
-      reloadOnChange(context, (changed) => changed === path.resolve(file), load);
+  return yamlLoader(
+    'glossary-loader',
+    (changed) => changed === path.resolve(file),
+    () => {
+      const glossary = readGlossary(file);
+      return glossary.entries.map(({ entry, lines }) => ({
+        id: entry.term,
+        data: { ...entry, file: glossary.file, lines },
+      }));
     },
-  };
+  );
 }
 
 /**
@@ -64,26 +79,16 @@ export function glossaryLoader(file: string): Loader {
  * so a question file whose note is missing fails), and the lines its problems are reported at.
  */
 export function questionsLoader(directory: string): Loader {
-  return {
-    name: 'questions-loader',
-    load: async (context) => {
-      const load = async () => {
-        const files = loadQuestionFiles(directory);
-        context.store.clear();
-        for (const file of files) {
-          for (const [index, question] of file.questions.entries()) {
-            const id = `${file.noteId}/${question.id}`;
-            const data = await context.parseData({
-              id,
-              data: { note: file.noteId, file: file.file, index, lines: file.lines[index], question },
-            });
-            context.store.set({ id, data });
-          }
-        }
-      };
-      await load();
-      const folder = path.resolve(directory);
-      reloadOnChange(context, (changed) => changed.startsWith(folder + path.sep) && /\.ya?ml$/.test(changed), load);
-    },
-  };
+  const folder = path.resolve(directory);
+  return yamlLoader(
+    'questions-loader',
+    (changed) => changed.startsWith(folder + path.sep) && /\.ya?ml$/.test(changed),
+    () =>
+      loadQuestionFiles(directory).flatMap((file) =>
+        file.questions.map((question, index) => ({
+          id: `${file.noteId}/${question.id}`,
+          data: { note: file.noteId, file: file.file, index, lines: file.lines[index], question },
+        })),
+      ),
+  );
 }

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { glossarySchema, type GlossaryEntry } from '../lib/glossary/glossary-schema.ts';
-import {
-  issuesOf,
-  itemContext,
-  locateYaml,
-  problemReport,
-  schemaProblems,
-  syntaxProblems,
-} from '../lib/content/content-errors.ts';
+import { validateYaml } from '../lib/content/content-errors.ts';
 import { contentPaths, displayPath } from './content-paths.ts';
 
 /**
@@ -34,20 +27,11 @@ export function readGlossary(filePath = contentPaths().glossary): GlossaryFile {
     return { file: displayPath(filePath), entries: [] };
   }
   const file = displayPath(filePath);
-  const located = locateYaml(source);
-  if (located.syntaxErrors.length > 0)
-    throw new Error(problemReport(`Invalid glossary ${file}:`, syntaxProblems(file, located)));
-  const data = located.data;
-  const result = glossarySchema.safeParse(data);
-  if (!result.success) {
-    throw new Error(
-      problemReport(
-        `Invalid glossary ${file}:`,
-        schemaProblems(file, located, issuesOf(result.error), { describe: itemContext(data, 'term', 'term') }),
-      ),
-    );
-  }
-  const entries = result.data.map((entry, index) => ({
+  const { data, located } = validateYaml(file, source, glossarySchema, {
+    heading: `Invalid glossary ${file}:`,
+    item: { key: 'term', label: 'term' },
+  });
+  const entries = data.map((entry, index) => ({
     entry,
     lines: {
       term: located.lineOf([index, 'term']),

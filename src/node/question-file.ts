@@ -1,15 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { questionFileSchema, type Question } from '../lib/study/question-schema.ts';
-import {
-  formatProblem,
-  issuesOf,
-  itemContext,
-  locateYaml,
-  problemReport,
-  schemaProblems,
-  syntaxProblems,
-} from '../lib/content/content-errors.ts';
+import { formatProblem, problemReport, validateYaml } from '../lib/content/content-errors.ts';
 import { contentPaths, displayPath } from './content-paths.ts';
 
 /** The questions of one note, with where each question and its `section` field sit in the file. */
@@ -37,24 +29,15 @@ export function parseQuestionFile(
   noteId = path.basename(filePath).replace(/\.ya?ml$/, ''),
 ): QuestionFile {
   const file = displayPath(filePath);
-  const located = locateYaml(source);
-  const heading = `Invalid questions in ${file}:`;
-  if (located.syntaxErrors.length > 0) throw new Error(problemReport(heading, syntaxProblems(file, located)));
-  const data = located.data;
-  const result = questionFileSchema.safeParse(data);
-  if (!result.success) {
-    throw new Error(
-      problemReport(
-        heading,
-        schemaProblems(file, located, issuesOf(result.error), { describe: itemContext(data, 'id', 'question') }),
-      ),
-    );
-  }
+  const { data: questions, located } = validateYaml(file, source, questionFileSchema, {
+    heading: `Invalid questions in ${file}:`,
+    item: { key: 'id', label: 'question' },
+  });
   return {
     noteId,
     file,
-    questions: result.data,
-    lines: result.data.map((_, index) => ({
+    questions,
+    lines: questions.map((_, index) => ({
       question: located.lineOf([index]),
       section: located.lineOf([index, 'section']),
     })),

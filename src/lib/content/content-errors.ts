@@ -131,6 +131,38 @@ export function syntaxProblems(file: string, located: LocatedYaml): string[] {
   return located.syntaxErrors.map((error) => formatProblem(file, error.line, '(yaml)', error.message));
 }
 
+/** What validateYaml needs of a Zod schema. */
+interface YamlSchema<T> {
+  safeParse(
+    data: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * Parses and validates a YAML content file, or throws one error listing every problem under
+ * `heading`. A list of named items (`item`: the key naming each, and what to call it) gets each
+ * problem's item named, e.g. `(question "fargate")`.
+ */
+export function validateYaml<T>(
+  file: string,
+  source: string,
+  schema: YamlSchema<T>,
+  options: { heading: string; item?: { key: string; label: string } },
+): { data: T; located: LocatedYaml } {
+  const located = locateYaml(source);
+  if (located.syntaxErrors.length > 0) throw new Error(problemReport(options.heading, syntaxProblems(file, located)));
+  const result = schema.safeParse(located.data);
+  if (!result.success) {
+    const describe = options.item ? itemContext(located.data, options.item.key, options.item.label) : undefined;
+    throw new Error(
+      problemReport(options.heading, schemaProblems(file, located, issuesOf(result.error), describe ? { describe } : {})),
+    );
+  }
+  return { data: result.data, located };
+}
+
 /** A block of problems under one heading, as the build prints them. */
 export function problemReport(heading: string, problems: readonly string[]): string {
   return `${heading}\n${problems.map((line) => `  ${line}`).join('\n')}`;
