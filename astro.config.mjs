@@ -13,13 +13,13 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pagefindDev } from './src/integrations/pagefind-dev.ts';
 import { reportRuntime } from './src/integrations/report-runtime.ts';
 import { siteCheck } from './src/integrations/site-check.ts';
+import { remarkTypography } from './src/plugins/remark-typography.ts';
 import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
 import { remarkAslDiagrams } from './src/plugins/remark-asl-diagrams.ts';
 import { rehypeNoteSections } from './src/plugins/rehype-note-sections.ts';
 import { rehypeHeadingAnchors } from './src/plugins/rehype-heading-anchors.ts';
 import { rehypeGlossary } from './src/plugins/rehype-glossary.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
-import { rehypeCodeClasses } from './src/plugins/rehype-code-classes.ts';
 import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
 import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
 import { syntaxHighlighting } from './src/plugins/syntax-highlighting.ts';
@@ -39,13 +39,14 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
-    // GFM comes from our own remark-gfm, so the built-in copy is switched off.
+    // GFM comes from our own remark-gfm, so the built-in copy is switched off; so is the built-in
+    // smartypants, which remark-typography replaces with the same output at a fraction of the cost.
     processor: unified({
       gfm: false,
-      remarkPlugins: [remarkGfm, remarkExplicitIds, remarkAslDiagrams],
+      smartypants: false,
+      remarkPlugins: [remarkGfm, remarkTypography, remarkExplicitIds, remarkAslDiagrams],
       rehypePlugins: [
         [...syntaxHighlighting],
-        rehypeCodeClasses,
         rehypeTaskListLabels,
         rehypeTableScroll,
         [...githubAlerts],
