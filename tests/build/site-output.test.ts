@@ -113,7 +113,8 @@ describe('search index', () => {
       number
     >;
     expect(words.sagemaker).toBeGreaterThan(10);
-    expect(words.https).toBeUndefined();
-    expect(words.html).toBeUndefined();
+    // Link addresses (hundreds in the notes' source) are not indexed text; a URL written out in the text is.
+    expect(words.https ?? 0).toBeLessThan(10);
+    expect(words.html ?? 0).toBeLessThan(10);
   });
 });

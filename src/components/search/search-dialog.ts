@@ -1,6 +1,6 @@
 import dialogCss from '../../styles/search-dialog.css?url';
 import { filterOptions, groupByNote, type NoteHit, type PagefindFragment } from '../../lib/search/search-results.ts';
-import { correctQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
+import { correctWord, rewriteQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
 import { focusResults, mergeWordResults, type MergedResult } from '../../lib/search/search-merge.ts';
 import { contentWords } from '../../lib/search/query-words.ts';
 
@@ -25,11 +25,11 @@ interface PagefindModule {
 }
 
 /** Pagefind's ranking for section records: a heading match weighs most, then the note's title and tags. */
-const RANKING = { metaWeights: { title: 10, note: 2, tags: 2 } };
+const RANKING = { metaWeights: { title: 7, note: 2, tags: 2 } };
 /** Long enough to skip the searches of a word still being typed, short enough to feel instant. */
 const DEBOUNCE_MS = 30;
 /** A result is shown when it scores at least this share of the best one. */
-const SCORE_SHARE = 0.5;
+const SCORE_SHARE = 0.4;
 /** Sections shown at first, and added by each "More results". */
 const PAGE_SIZE = 8;
 
@@ -107,9 +107,12 @@ export class SearchDialog extends HTMLElement {
       this.#dialog.showModal();
     }
     this.#input.focus();
-    if (text !== '') this.#input.value = text;
-    else this.#input.select();
     void this.#load();
+    if (text === '') {
+      this.#input.select();
+      return;
+    }
+    this.#input.value = text;
     this.#queueSearch(0);
   }
 
@@ -163,9 +166,18 @@ export class SearchDialog extends HTMLElement {
       this.#render([], '', undefined, 0);
       return this.#rendered('', fired);
     }
-    const correction = correctQuery(typed, vocabulary);
-    const query = typed === '' ? '' : correction.query;
-    const words = contentWords(query);
+    const options = filters ? { filters } : {};
+    // A word that is not in the indexed text is taken for a typo and replaced by the closest one.
+    const typedWords = contentWords(typed);
+    const replacements = new Map<string, string>();
+    for (const word of typedWords) {
+      const replacement = correctWord(word, vocabulary);
+      if (replacement !== undefined) replacements.set(word, replacement);
+    }
+    const query = rewriteQuery(typed, replacements);
+    const words = [...new Set(typedWords.map((word) => replacements.get(word) ?? word))];
+    // Pagefind needs every word; a question in plain words needs any of them, so: one search per word.
+    const searches = await Promise.all(words.map((word) => pagefind.search(word, options)));
     let ranked: PagefindResult[];
     let counts: Record<string, Record<string, number>>;
     if (words.length === 0) {
@@ -174,12 +186,9 @@ export class SearchDialog extends HTMLElement {
       ranked = search.results;
       counts = search.filters;
     } else {
-      // Pagefind needs every word; a question in plain words needs any of them, so: one search per word.
-      const searches = await Promise.all(words.map((word) => pagefind.search(word, { ...(filters && { filters }) })));
       const merged = mergeWordResults(new Map(words.map((word, index) => [word, searches[index]!.results])));
       // The records with every word also come from one search of them all, whose excerpts mark every word.
-      const whole =
-        words.length > 1 ? await pagefind.search(words.join(' '), { ...(filters && { filters }) }) : undefined;
+      const whole = words.length > 1 ? await pagefind.search(words.join(' '), options) : undefined;
       const withAllWords = new Map(whole?.results.map((result) => [result.id, result]));
       ranked = merged.map((entry: MergedResult<PagefindResult>) => ({
         ...entry.best,
@@ -193,7 +202,7 @@ export class SearchDialog extends HTMLElement {
     if (id !== this.#searchId) return;
     this.#pending = { rest: more, shown: fragments, words };
     this.#updateCounts(counts);
-    this.#render(groupByNote(fragments, words), query, correction.corrected ? typed : undefined, ranked.length);
+    this.#render(groupByNote(fragments, words), query, replacements.size > 0 ? typed : undefined, ranked.length);
     this.#rendered(query, fired);
   }
 

@@ -13,13 +13,13 @@ function isCorrectable(word: string): boolean {
 
 /**
  * The spelling vocabulary of some indexed texts: each plain word of four letters or more with its
- * count, keeping only words used at least twice so the file stays small as the notes grow.
+ * count. Every indexed word is in it, so a rare word of the notes is never taken for a typo.
  */
 export function spellingVocabulary(texts: Iterable<string>): Record<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts)
     for (const word of textWords(text)) if (isCorrectable(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return Object.fromEntries([...counts].filter(([, count]) => count >= 2).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function isKnown(word: string, vocabulary: Vocabulary, words: readonly string[]): boolean {
@@ -44,19 +44,22 @@ export function closestWord(word: string, vocabulary: Vocabulary): string | unde
 }
 
 /**
- * Rewrites the misspelt words of a query (plain words of 4+ letters that are neither a word of the
- * notes nor the start of one) to their closest word, so "sagemker" finds "sagemaker". The query is
- * read through the one search tokeniser and comes back as its words joined by spaces.
+ * The word of the notes a misspelt word stands for, so "sagemker" finds "sagemaker": undefined for
+ * a word of the notes or the start of one (being typed), for identifiers and words under four
+ * letters, and when nothing is close.
  */
-export function correctQuery(query: string, vocabulary: Vocabulary): { query: string; corrected: boolean } {
-  const known = [...vocabulary.keys()];
-  let corrected = false;
-  const words = textWords(query).map((word) => {
-    if (!isCorrectable(word) || isKnown(word, vocabulary, known)) return word;
-    const replacement = closestWord(word, vocabulary);
-    if (replacement === undefined) return word;
-    corrected = true;
-    return replacement;
-  });
-  return { query: corrected ? words.join(' ') : query.trim(), corrected };
+export function correctWord(word: string, vocabulary: Vocabulary): string | undefined {
+  if (!isCorrectable(word) || isKnown(word, vocabulary, [...vocabulary.keys()])) return undefined;
+  return closestWord(word, vocabulary);
+}
+
+/**
+ * A query with some of its words replaced, read through the one search tokeniser: the words joined
+ * by spaces when any was replaced, else the query as typed (trimmed).
+ */
+export function rewriteQuery(query: string, replacements: ReadonlyMap<string, string>): string {
+  if (replacements.size === 0) return query.trim();
+  return textWords(query)
+    .map((word) => replacements.get(word) ?? word)
+    .join(' ');
 }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { closestWord, correctQuery, spellingVocabulary } from '../../../src/lib/search/query-correction.ts';
+import {
+  closestWord,
+  correctWord,
+  rewriteQuery,
+  spellingVocabulary,
+} from '../../../src/lib/search/query-correction.ts';
 
 const vocabularyOf = (...texts: string[]) => new Map(Object.entries(spellingVocabulary(texts)));
 
 describe('the spelling vocabulary', () => {
-  it('counts plain words of four letters or more used at least twice', () => {
-    expect(spellingVocabulary(['SageMaker sagemaker ECS ECS opt/ml opt/ml 8080 8080 once', 'Sagemaker'])).toEqual({
+  it('counts every plain word of four letters or more', () => {
+    expect(spellingVocabulary(['SageMaker sagemaker ECS ECS opt/ml 8080 quokka', 'Sagemaker'])).toEqual({
+      quokka: 1,
       sagemaker: 3,
     });
   });
@@ -17,19 +23,31 @@ describe('misspelling correction', () => {
     'scheduler scheduler horovod horovod allreduce allreduce',
   );
 
-  it('rewrites words that are not in the notes to the closest one', () => {
-    expect(correctQuery('sagemker endpint', vocabulary)).toEqual({ query: 'sagemaker endpoint', corrected: true });
-    expect(correctQuery('EventBrige scheduler', vocabulary)).toEqual({
-      query: 'eventbridge scheduler',
-      corrected: true,
-    });
+  it('replaces a word that is not in the notes by the closest one', () => {
+    expect(correctWord('sagemker', vocabulary)).toBe('sagemaker');
+    expect(correctWord('endpint', vocabulary)).toBe('endpoint');
+    expect(correctWord('eventbrige', vocabulary)).toBe('eventbridge');
   });
 
   it('leaves known words, prefixes being typed, short words and identifiers alone', () => {
-    expect(correctQuery('sagemaker endp', vocabulary)).toEqual({ query: 'sagemaker endp', corrected: false });
-    expect(correctQuery('ecs', vocabulary)).toEqual({ query: 'ecs', corrected: false });
-    expect(correctQuery('kubernetes', vocabulary)).toEqual({ query: 'kubernetes', corrected: false });
-    expect(correctQuery('horovd.init', vocabulary)).toEqual({ query: 'horovd.init', corrected: false });
+    expect(correctWord('sagemaker', vocabulary)).toBeUndefined();
+    expect(correctWord('endp', vocabulary)).toBeUndefined();
+    expect(correctWord('ecs', vocabulary)).toBeUndefined();
+    expect(correctWord('kubernetes', vocabulary)).toBeUndefined();
+    expect(correctWord('horovd.init', vocabulary)).toBeUndefined();
+  });
+
+  it('rewrites a query with its replaced words, or leaves it as typed', () => {
+    expect(
+      rewriteQuery(
+        'SageMker  endpint?',
+        new Map([
+          ['sagemker', 'sagemaker'],
+          ['endpint', 'endpoint'],
+        ]),
+      ),
+    ).toBe('sagemaker endpoint');
+    expect(rewriteQuery(' EKS vs ECS ', new Map())).toBe('EKS vs ECS');
   });
 
   it('allows one edit in short words, two in long ones, and prefers the frequent word', () => {
