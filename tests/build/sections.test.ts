@@ -116,7 +116,7 @@ describe('glossary terms, backlinks and the course map', () => {
     ]);
     const course = await page(build.outDir, 'course');
     const lecture = course.querySelector('.course-map > li')!;
-    expect(lecture.querySelector('.course-lecture')!.getAttribute('href')).toBe(
+    expect(lecture.querySelector('.course-watch a')!.getAttribute('href')).toBe(
       'https://www.udemy.com/course/x/learn/lecture/100',
     );
     expect(lecture.querySelectorAll('ul ul a').map((link) => link.getAttribute('href'))).toEqual([

@@ -35,14 +35,25 @@ describe('note pages', () => {
     expect(built.sort()).toEqual(ids.sort());
   });
 
-  it('gives every heading the id github-slugger gives its text', async () => {
+  it('gives every heading the id github-slugger gives its text, or the id its author pinned', async () => {
     for (const id of await noteIds()) {
       const document = await page(`notes/${id}/`);
+      const source = await readFile(path.join(repoRoot, 'content/notes', `${id}.mdx`), 'utf8');
+      // `## Heading text {/* pinned-id */}` keeps a published URL when the heading is reworded.
+      const pinned = new Map(
+        [...source.matchAll(/^#{2,6} (.+?)\s*\{\/\*\s*([a-z0-9-]+)\s*\*\/\}\s*$/gm)].map((match) => [
+          match[1]!,
+          match[2]!,
+        ]),
+      );
       // The note's own sections; the headings inside interactive tools are not sections.
       const headings = document.querySelectorAll('.note-body .heading-wrapper > :is(h2, h3, h4, h5, h6)');
       expect(headings.length, id).toBeGreaterThan(0);
       const slugger = new GithubSlugger();
-      for (const heading of headings) expect(heading.id, `${id}: ${heading.text}`).toBe(slugger.slug(heading.text));
+      for (const heading of headings) {
+        const expected = pinned.get(heading.text) ?? slugger.slug(heading.text);
+        expect(heading.id, `${id}: ${heading.text}`).toBe(expected);
+      }
     }
   });
 
@@ -69,7 +80,8 @@ describe('home and error pages', () => {
     const document = await page('');
     const groups = document.querySelectorAll('.topic-group');
     expect(groups.length).toBe(5);
-    const linked = document.querySelectorAll('.note-cards a').map((anchor) => anchor.getAttribute('href'));
+    // Each topic's heading links to its topic page; the notes are listed under it.
+    const linked = document.querySelectorAll('.note-cards .topic-notes a').map((anchor) => anchor.getAttribute('href'));
     expect(linked.sort()).toEqual((await noteIds()).map((id) => `/notes/${id}/`).sort());
     const eks = document.querySelector('a[href="/notes/eks/"]')!;
     expect(eks.closest('.topic-group')!.querySelector('h2')!.text).toBe('Containers and Kubernetes');
