@@ -29,13 +29,14 @@ import { inlineScriptHashes } from './src/node/csp-hashes.ts';
 
 const base = process.env.BASE ?? '/';
 const paths = contentPaths();
+const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
-  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
@@ -46,7 +47,7 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkTypography, remarkExplicitIds, remarkAslDiagrams],
       rehypePlugins: [
-        [...syntaxHighlighting],
+        [...syntaxHighlighting(cacheDir)],
         rehypeTaskListLabels,
         rehypeTableScroll,
         [...githubAlerts],

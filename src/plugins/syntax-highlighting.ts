@@ -1,8 +1,9 @@
 import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
 import { createHighlighterCore, type ShikiTransformer } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import type { Root } from 'hast';
+import path from 'node:path';
 import { CODE_THEMES } from '../lib/highlighting/code-themes.ts';
+import { highlightFingerprint, openHighlightCache } from '../node/highlight-cache.ts';
 import { shikiColourClasses } from './shiki-colour-classes.ts';
 
 /**
@@ -36,28 +37,34 @@ const languageAttribute: ShikiTransformer = {
 };
 
 /**
- * Highlighted blocks by language, meta string and code, for the life of the process: notes repeat
- * snippets, and the dev server re-renders every note for the sidebar and backlinks. Each caller gets
- * its own copy, since later steps change the tree they are given.
+ * The rehype step, with highlighted blocks kept in `cacheDir` between builds and dev-server starts
+ * (a block is tokenised again only when its code, the themes, Shiki or the colour classes change).
  */
-const highlightedBlocks = new Map<string, Root>();
-const blockCache = {
-  get: (key: string): Root | undefined => {
-    const block = highlightedBlocks.get(key);
-    return block && structuredClone(block);
-  },
-  set: (key: string, block: Root) => highlightedBlocks.set(key, structuredClone(block)),
-};
-
-export const syntaxHighlighting = [
-  rehypeShikiFromHighlighter,
-  highlighter,
-  {
-    themes: { light: CODE_THEMES.light.name!, dark: CODE_THEMES.dark.name! },
-    defaultColor: false,
-    defaultLanguage: 'plaintext',
-    fallbackLanguage: 'plaintext',
-    transformers: [languageAttribute, shikiColourClasses],
-    cache: blockCache,
-  },
-] as const;
+export function syntaxHighlighting(cacheDir: string) {
+  const cache = openHighlightCache(
+    path.join(cacheDir, 'highlighted-code.json'),
+    highlightFingerprint(
+      [
+        new URL(import.meta.url),
+        new URL('shiki-colour-classes.ts', import.meta.url),
+        new URL('../lib/highlighting/code-classes.ts', import.meta.url),
+        new URL('../lib/highlighting/code-themes.ts', import.meta.url),
+      ],
+      ['shiki'],
+      [CODE_THEMES],
+    ),
+  );
+  process.once('exit', () => cache.save());
+  return [
+    rehypeShikiFromHighlighter,
+    highlighter,
+    {
+      themes: { light: CODE_THEMES.light.name!, dark: CODE_THEMES.dark.name! },
+      defaultColor: false,
+      defaultLanguage: 'plaintext',
+      fallbackLanguage: 'plaintext',
+      transformers: [languageAttribute, shikiColourClasses],
+      cache,
+    },
+  ] as const;
+}
