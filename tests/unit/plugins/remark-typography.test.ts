@@ -31,6 +31,9 @@ const cases: Record<string, string> = {
   'dashes, ellipses and backticks': "A -- B --- C... D . . . E ``quoted'' F",
   'raw script and style text': 'Text <style>{"a--b"}</style> and "after".',
   'JSX fragments': 'Before <>"inside" -- x</> after "q".',
+  'a block that ends mid-sentence before a quoted one':
+    'No full stop here\n\n"Quoted start" and end "\n\n- item "one\n- \'two\' items\n\n> "Block" quote\'s end\'',
+  'nested and adjacent quotes': 'He said, "\'Quoted\' words in a larger quote." Then \'"x"\' and "it\'s".',
   'decades and abbreviations': "In the '90s we'd say 'rock 'n' roll' -- and \"done.\"",
 };
 
