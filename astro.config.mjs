@@ -47,7 +47,7 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins: [remarkGfm, remarkTypography, remarkExplicitIds, remarkAslDiagrams],
       rehypePlugins: [
-        [...syntaxHighlighting(cacheDir)],
+        syntaxHighlighting(cacheDir),
         rehypeTaskListLabels,
         rehypeTableScroll,
         [...githubAlerts],

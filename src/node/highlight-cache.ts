@@ -7,7 +7,8 @@ import type { Root } from 'hast';
 /** The map-like cache `@shikijs/rehype` takes, plus a way to write it out. */
 export interface HighlightCache {
   get(key: string): Root | undefined;
-  set(key: string, block: Root): void;
+  /** Returns the cache itself, as a Map does (Shiki's cache option is Map-like). */
+  set(key: string, block: Root): HighlightCache;
   /** Writes the blocks used since this cache was opened, and only those, so the file never fills with stale ones. */
   save(): void;
 }
@@ -38,6 +39,7 @@ export function openHighlightCache(file: string, fingerprint: string): Highlight
     },
     set(key, block) {
       used.set(digest(key), structuredClone(block));
+      return this;
     },
     save() {
       if (used.size === 0) return; // a run that highlighted nothing (astro sync, astro check) keeps the file

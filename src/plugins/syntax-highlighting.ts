@@ -1,4 +1,4 @@
-import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
+import rehypeShikiFromHighlighter, { type RehypeShikiCoreOptions } from '@shikijs/rehype/core';
 import { createHighlighterCore, type ShikiTransformer } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import path from 'node:path';
@@ -29,6 +29,11 @@ const highlighter = await createHighlighterCore({
   engine: createJavaScriptRegexEngine(),
 });
 
+/** Shiki's rehype step on the one shared highlighter, as a plugin that takes only its options. */
+function rehypeSharedShiki(options: RehypeShikiCoreOptions) {
+  return rehypeShikiFromHighlighter(highlighter, options);
+}
+
 const languageAttribute: ShikiTransformer = {
   name: 'data-language',
   pre(node) {
@@ -40,7 +45,7 @@ const languageAttribute: ShikiTransformer = {
  * The rehype step, with highlighted blocks kept in `cacheDir` between builds and dev-server starts
  * (a block is tokenised again only when its code, the themes, Shiki or the colour classes change).
  */
-export function syntaxHighlighting(cacheDir: string) {
+export function syntaxHighlighting(cacheDir: string): [typeof rehypeSharedShiki, RehypeShikiCoreOptions] {
   const cache = openHighlightCache(
     path.join(cacheDir, 'highlighted-code.json'),
     highlightFingerprint(
@@ -56,8 +61,7 @@ export function syntaxHighlighting(cacheDir: string) {
   );
   process.once('exit', () => cache.save());
   return [
-    rehypeShikiFromHighlighter,
-    highlighter,
+    rehypeSharedShiki,
     {
       themes: { light: CODE_THEMES.light.name!, dark: CODE_THEMES.dark.name! },
       defaultColor: false,
@@ -66,5 +70,5 @@ export function syntaxHighlighting(cacheDir: string) {
       transformers: [languageAttribute, shikiColourClasses],
       cache,
     },
-  ] as const;
+  ];
 }
