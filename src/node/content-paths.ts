@@ -24,11 +24,6 @@ export function contentPaths(env: Record<string, string | undefined> = process.e
   };
 }
 
-/** The notes folder (see contentPaths). */
-export function notesDirectory(env: Record<string, string | undefined> = process.env): string {
-  return contentPaths(env).notes;
-}
-
 const NOTE_FILE = /\.mdx?$/;
 
 /** A note's id from its file: its path below the notes folder, without the extension, with `/`. */

@@ -90,11 +90,6 @@ export function loadQuestionFiles(directory = questionsDirectory()): QuestionFil
   return files;
 }
 
-/** The question file of one note, if it has one. */
-export function questionFileFor(noteId: string, directory = questionsDirectory()): QuestionFile | undefined {
-  return loadQuestionFiles(directory).find((file) => file.noteId === noteId);
-}
-
 /** A problem for each question whose `section` is not a heading id of its note. */
 export function sectionProblems(questionFile: QuestionFile, headingIds: readonly string[]): string[] {
   const known = new Set(headingIds);

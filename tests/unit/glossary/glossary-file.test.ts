@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { thrownMessage } from '../../support/thrown.ts';
 import { loadGlossary, readGlossary } from '../../../src/node/glossary-file.ts';
 import { repoRoot } from '../../support/build-site.ts';
 
@@ -19,15 +20,6 @@ function glossaryFile(source: string): string {
   return file;
 }
 
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
-
 describe('the glossary file', () => {
   it('reads entries sorted by term, with the lines of each term, note and section', () => {
     const file = glossaryFile(`${entry}${entry.replace('term: ASG', 'term: ACL')}`);
@@ -39,7 +31,7 @@ describe('the glossary file', () => {
     const file = glossaryFile(
       `${entry}${entry.replace('  source: https://', '  source: http://').replace(/definition: .*/, 'definition: Too short')}`,
     );
-    const message = errorOf(() => loadGlossary(file));
+    const message = thrownMessage(() => loadGlossary(file));
     expect(message).toContain(`${file}:9: [1].definition: definition must be a sentence (term "ASG")`);
     expect(message).toMatch(
       new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:12: \\[1\\]\\.source: .* \\(term "ASG"\\)`),
@@ -49,11 +41,11 @@ describe('the glossary file', () => {
 
   it('reports a missing field at its entry, and YAML syntax errors at their line', () => {
     const missing = glossaryFile(entry.replace(/ {2}expansion: .*\n/, ''));
-    expect(errorOf(() => loadGlossary(missing))).toContain(
+    expect(thrownMessage(() => loadGlossary(missing))).toContain(
       `${missing}:1: [0].expansion: required field is missing (expected string) (term "ASG")`,
     );
     const broken = glossaryFile(`${entry}  - : :\n`);
-    expect(errorOf(() => loadGlossary(broken))).toMatch(/glossary\.yaml:\d+: \(yaml\): /);
+    expect(thrownMessage(() => loadGlossary(broken))).toMatch(/glossary\.yaml:\d+: \(yaml\): /);
   });
 
   it("reads this site's glossary", () => {

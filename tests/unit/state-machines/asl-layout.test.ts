@@ -2,53 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { layoutAsl, type AslLayout, type AslLayoutNode, type JsonObject } from '../../../src/lib/state-machines';
 import { diagramSamples } from './diagram-samples.ts';
 
-/** A polling loop with a Choice, a catcher, a Parallel (one branch holding a Map) and an unreachable state. */
+/** The first sample (a polling loop with a Choice, a catcher, a Parallel holding a Map) plus an unreachable state. */
+const sample = diagramSamples[0]!.definition;
 const machine: JsonObject = {
-  StartAt: 'Init',
-  States: {
-    Init: { Type: 'Pass', Result: { items: [1, 2] }, Next: 'Fan' },
-    Fan: {
-      Type: 'Parallel',
-      Branches: [
-        {
-          StartAt: 'A1',
-          States: {
-            A1: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'A2' },
-            A2: { Type: 'Wait', Seconds: 5, End: true },
-          },
-        },
-        {
-          StartAt: 'B1',
-          States: {
-            B1: {
-              Type: 'Map',
-              ItemsPath: '$.items',
-              ItemProcessor: { StartAt: 'Item', States: { Item: { Type: 'Pass', End: true } } },
-              End: true,
-            },
-          },
-        },
-      ],
-      Catch: [{ ErrorEquals: ['States.Timeout', 'States.TaskFailed'], Next: 'Oops' }],
-      Next: 'Poll',
-    },
-    Poll: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'IsDone' },
-    IsDone: {
-      Type: 'Choice',
-      Choices: [
-        { Variable: '$.status', StringEquals: 'DONE', Next: 'Done' },
-        {
-          And: [{ Variable: '$.n', NumericLessThan: 3 }, { Not: { Variable: '$.x', IsPresent: true } }],
-          Next: 'WaitABit',
-        },
-      ],
-      Default: 'Oops',
-    },
-    WaitABit: { Type: 'Wait', Seconds: 10, Next: 'Poll' },
-    Done: { Type: 'Succeed' },
-    Oops: { Type: 'Fail', Error: 'Boom' },
-    Orphan: { Type: 'Pass', End: true },
-  },
+  ...sample,
+  States: { ...(sample.States as JsonObject), Orphan: { Type: 'Pass', End: true } },
 };
 
 function node(layout: AslLayout, name: string): AslLayoutNode {

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { thrownMessage } from '../../support/thrown.ts';
 import {
   assertNoQuestionProblems,
   loadQuestionFiles,
@@ -22,15 +23,6 @@ const good = `- id: pick-eks
   explanation: EKS runs certified-conformant upstream Kubernetes, so manifests carry over.
   section: eks-vs-ecs
 `;
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('parseQuestionFile', () => {
   it('reads valid questions with the lines of each question and its section', () => {
@@ -54,7 +46,7 @@ describe('parseQuestionFile', () => {
   explanation: Fargate runs containers without servers to manage; the others are servers.
   section: fargate
 `;
-    const message = errorOf(() => parseQuestionFile('/site/questions/eks.yaml', source));
+    const message = thrownMessage(() => parseQuestionFile('/site/questions/eks.yaml', source));
     expect(message).toContain(
       '/site/questions/eks.yaml:13: [1].choices: at least one choice must be marked correct: true (question "second")',
     );
@@ -64,7 +56,7 @@ describe('parseQuestionFile', () => {
     const source = good
       .replace('    - text: AWS Batch', '    - text: ""')
       .replace('  section: eks-vs-ecs', '  sectoin: eks-vs-ecs');
-    const message = errorOf(() => parseQuestionFile('/q/eks.yaml', source));
+    const message = thrownMessage(() => parseQuestionFile('/q/eks.yaml', source));
     expect(message).toContain(
       '/q/eks.yaml:7: [0].choices[2].text: choice text must not be empty (question "pick-eks")',
     );
@@ -78,7 +70,7 @@ describe('parseQuestionFile', () => {
     const source = good
       .replace('  explanation: EKS runs certified-conformant upstream Kubernetes, so manifests carry over.\n', '')
       .replace('pick-eks', 'Pick EKS');
-    const message = errorOf(() => parseQuestionFile('/q/eks.yaml', source));
+    const message = thrownMessage(() => parseQuestionFile('/q/eks.yaml', source));
     expect(message).toContain(
       '/q/eks.yaml:1: [0].id: id must be lowercase words joined by hyphens (question "Pick EKS")',
     );
@@ -86,15 +78,15 @@ describe('parseQuestionFile', () => {
   });
 
   it('reports duplicate ids at the second one', () => {
-    const message = errorOf(() => parseQuestionFile('/q/eks.yaml', `${good}\n${good}`));
+    const message = thrownMessage(() => parseQuestionFile('/q/eks.yaml', `${good}\n${good}`));
     expect(message).toContain('/q/eks.yaml:11: [1].id: duplicate question id "pick-eks" (question "pick-eks")');
   });
 
   it('reports YAML syntax errors and a file that is not a list', () => {
-    expect(errorOf(() => parseQuestionFile('/q/eks.yaml', 'id: one\nid: two\n'))).toMatch(
+    expect(thrownMessage(() => parseQuestionFile('/q/eks.yaml', 'id: one\nid: two\n'))).toMatch(
       /^Invalid questions in \/q\/eks\.yaml:\n {2}\/q\/eks\.yaml:2: \(yaml\): /,
     );
-    expect(errorOf(() => parseQuestionFile('/q/eks.yaml', 'id: one\n'))).toContain(
+    expect(thrownMessage(() => parseQuestionFile('/q/eks.yaml', 'id: one\n'))).toContain(
       '/q/eks.yaml:1: (file): Invalid input: expected array',
     );
   });
@@ -145,7 +137,7 @@ describe('loadQuestionFiles', () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'questions-'));
     writeFileSync(path.join(folder, 'a.yaml'), good.replace('correct: true', 'correct: yes'));
     writeFileSync(path.join(folder, 'b.yaml'), '[]');
-    const message = errorOf(() => loadQuestionFiles(folder));
+    const message = thrownMessage(() => loadQuestionFiles(folder));
     expect(message).toContain(
       `${path.join(folder, 'a.yaml')}:5: [0].choices[0].correct: Invalid input: expected boolean, received string`,
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownMessage } from '../../support/thrown.ts';
 import { parseQuestionFile } from '../../../src/node/question-file.ts';
 import { questionFileSchema } from '../../../src/lib/study/question-schema.ts';
 import { checkChoices, checkMatching, checkOrdering } from '../../../src/lib/study/answer-check.ts';
@@ -31,12 +32,7 @@ const matching = `- id: node-types
 `;
 
 function errorOf(source: string): string {
-  try {
-    parseQuestionFile('/site/questions/eks.yaml', source);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
+  return thrownMessage(() => parseQuestionFile('/site/questions/eks.yaml', source));
 }
 
 describe('ordering questions', () => {
