@@ -1,64 +1,61 @@
 /**
- * Short, human-readable descriptions of ASL pieces, shared by the diagram and its text summary.
+ * Short, human-readable descriptions of ASL pieces, shared by the validator, the diagram, its text summary and
+ * the player; and the names of the Choice rule operators they are built from.
  */
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Comparison operators of JSONPath Choice rules and the symbol used to show them. */
-export const COMPARISON_SYMBOLS: Readonly<Record<string, string>> = {
+const FAMILIES = ['String', 'Numeric', 'Boolean', 'Timestamp'];
+const COMPARISONS: Record<string, string> = {
   Equals: '==',
   LessThan: '<',
   GreaterThan: '>',
   LessThanEquals: '<=',
   GreaterThanEquals: '>=',
 };
-
-const VALUE_FAMILIES = ['String', 'Numeric', 'Boolean', 'Timestamp'] as const;
-
-/** Every comparison operator name: `StringEquals`, ..., `TimestampGreaterThanEqualsPath`, `StringMatches`, `Is*`. */
-export const CHOICE_OPERATORS: readonly string[] = (() => {
-  const names: string[] = [];
-  for (const family of VALUE_FAMILIES) {
-    const comparisons = family === 'Boolean' ? ['Equals'] : Object.keys(COMPARISON_SYMBOLS);
-    for (const comparison of comparisons) {
-      names.push(`${family}${comparison}`, `${family}${comparison}Path`);
-    }
-  }
-  names.push('StringMatches', 'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp');
-  return names;
-})();
-
-const TYPE_TESTS: Readonly<Record<string, [string, string]>> = {
-  IsNull: ['is null', 'is not null'],
-  IsPresent: ['is present', 'is absent'],
-  IsNumeric: ['is a number', 'is not a number'],
-  IsString: ['is a string', 'is not a string'],
-  IsBoolean: ['is a boolean', 'is not a boolean'],
-  IsTimestamp: ['is a timestamp', 'is not a timestamp'],
+const TYPE_TESTS: Record<string, string> = {
+  IsNull: 'null',
+  IsPresent: 'present',
+  IsNumeric: 'a number',
+  IsString: 'a string',
+  IsBoolean: 'a boolean',
+  IsTimestamp: 'a timestamp',
 };
 
-function literal(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return '?';
-  return JSON.stringify(value) ?? String(value);
-}
+/** Every comparison operator: `StringEquals`, ..., `TimestampGreaterThanEqualsPath`, `StringMatches`, `Is*`. */
+export const CHOICE_OPERATORS: readonly string[] = [
+  ...FAMILIES.flatMap((family) =>
+    (family === 'Boolean' ? ['Equals'] : Object.keys(COMPARISONS)).flatMap((how) => [
+      `${family}${how}`,
+      `${family}${how}Path`,
+    ]),
+  ),
+  'StringMatches',
+  ...Object.keys(TYPE_TESTS),
+];
 
 /** The operator keys present in a rule (normally exactly one). */
 export function ruleOperators(rule: Record<string, unknown>): string[] {
   return Object.keys(rule).filter((key) => CHOICE_OPERATORS.includes(key));
 }
 
+/** `NumericGreaterThanEqualsPath` → family `Numeric`, comparison `GreaterThanEquals`, path true. */
+export function splitOperator(operator: string): { family: string; comparison: string; path: boolean } {
+  const path = operator.endsWith('Path');
+  const base = path ? operator.slice(0, -'Path'.length) : operator;
+  const family = FAMILIES.find((name) => base.startsWith(name)) ?? '';
+  return { family, comparison: base.slice(family.length), path };
+}
+
 /**
- * A Choice rule in short form: `$.evaluation.accuracy >= 0.9`, `$.status == "DONE"`,
- * `$.name matches "log-*"`, `$.x is present`, `($.a > 1) and not ($.b == true)`.
+ * A Choice rule in short form: `$.evaluation.accuracy >= 0.9`, `$.status == "DONE"`, `$.name matches "log-*"`,
+ * `$.x is present`, `($.a > 1) and not ($.b == true)`; a JSONata Condition without its `{% %}`.
  */
 export function describeChoiceRule(rule: unknown): string {
   if (!isRecord(rule)) return '?';
-  if (typeof rule.Condition === 'string') {
-    return rule.Condition.replace(/^\{%\s*/, '').replace(/\s*%\}$/, '');
-  }
+  if (typeof rule.Condition === 'string') return rule.Condition.replace(/^\{%\s*/, '').replace(/\s*%\}$/, '');
   const nested = (inner: unknown): string => {
     const text = describeChoiceRule(inner);
     return isRecord(inner) && (inner.And !== undefined || inner.Or !== undefined) ? `(${text})` : text;
@@ -66,30 +63,21 @@ export function describeChoiceRule(rule: unknown): string {
   if (Array.isArray(rule.And)) return rule.And.map(nested).join(' and ');
   if (Array.isArray(rule.Or)) return rule.Or.map(nested).join(' or ');
   if (rule.Not !== undefined) return `not (${describeChoiceRule(rule.Not)})`;
-
   const variable = typeof rule.Variable === 'string' ? rule.Variable : '?';
   const [operator] = ruleOperators(rule);
   if (operator === undefined) return variable;
   const value = rule[operator];
   const test = TYPE_TESTS[operator];
-  if (test) return `${variable} ${value === false ? test[1] : test[0]}`;
-  if (operator === 'StringMatches') return `${variable} matches ${literal(value)}`;
-
-  const isPath = operator.endsWith('Path');
-  const base = isPath ? operator.slice(0, -'Path'.length) : operator;
-  const family = VALUE_FAMILIES.find((name) => base.startsWith(name)) ?? '';
-  const symbol = COMPARISON_SYMBOLS[base.slice(family.length)] ?? base;
-  const right = isPath ? String(value) : family === 'Timestamp' ? String(value) : literal(value);
-  return `${variable} ${symbol} ${right}`;
+  if (test) return `${variable} is ${value === false ? (operator === 'IsPresent' ? 'absent' : `not ${test}`) : test}`;
+  const literal = value === undefined ? '?' : (JSON.stringify(value) ?? String(value));
+  if (operator === 'StringMatches') return `${variable} matches ${literal}`;
+  const { family, comparison, path } = splitOperator(operator);
+  return `${variable} ${COMPARISONS[comparison] ?? comparison} ${path || family === 'Timestamp' ? String(value) : literal}`;
 }
 
 /** A Task's Resource without the ARN prefix: `sagemaker:createTrainingJob.sync`, `lambda:invoke`. */
 export function shortResource(resource: string): string {
-  const service = /^arn:[^:]+:states:::(.+)$/.exec(resource);
-  if (service?.[1]) return service[1];
-  const lambda = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:(.+)$/.exec(resource);
-  if (lambda?.[1]) return `lambda:${lambda[1]}`;
-  const activity = /^arn:[^:]+:states:[^:]*:[^:]*:activity:(.+)$/.exec(resource);
-  if (activity?.[1]) return `activity:${activity[1]}`;
-  return resource;
+  const service = /^arn:[^:]+:states:::(.+)$/.exec(resource)?.[1];
+  const named = /^arn:[^:]+:(lambda|states):[^:]*:[^:]*:(function|activity):(.+)$/.exec(resource);
+  return service ?? (named ? `${named[2] === 'function' ? 'lambda' : 'activity'}:${named[3]}` : resource);
 }

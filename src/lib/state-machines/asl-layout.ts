@@ -5,7 +5,7 @@
  * get a place of their own in the ranking, so no edge runs through another edge's label and no two overlap.
  */
 import dagre from '@dagrejs/dagre';
-import type { AslEdgeKind, AslLayout, AslLayoutEdge, AslLayoutNode, AslNodeType, AslPoint } from './asl-types.ts';
+import type { AslLayout, AslLayoutEdge, AslLayoutNode, AslPoint } from './asl-types.ts';
 import { isAslStateType } from './asl-types.ts';
 import { describeChoiceRule, isRecord, shortResource } from './asl-describe.ts';
 
@@ -19,7 +19,7 @@ const LANE_GAP = 16;
 const LABEL_HEIGHT = 18;
 
 /** Approximate rendered width of `text` at `size` px in the diagram's sans-serif font. */
-export function textWidth(text: string, size: number): number {
+function textWidth(text: string, size: number): number {
   return [...text].length * size * 0.58;
 }
 
@@ -65,7 +65,7 @@ function layoutMachine(
     graph.setNode(node.id, { width: node.width, height: node.height });
   };
   const edges: Omit<AslLayoutEdge, 'points' | 'back'>[] = [];
-  const link = (from: string, to: string, kind: AslEdgeKind, label?: string) => {
+  const link = (from: string, to: string, kind: AslLayoutEdge['kind'], label?: string) => {
     if (to !== 'End' && !nodes.has(to)) return;
     edges.push({ id: `${from}->${to}#${edges.length}`, from, to, kind, label });
   };
@@ -75,7 +75,7 @@ function layoutMachine(
   }
   const id = (name: string) => `${prefix}States.${name}`;
   for (const [name, state] of Object.entries(states)) {
-    const type: AslNodeType = isRecord(state) && isAslStateType(state.Type) ? state.Type : 'Pass';
+    const type: AslLayoutNode['type'] = isRecord(state) && isAslStateType(state.Type) ? state.Type : 'Pass';
     const node: AslLayoutNode = {
       ...base,
       id: id(name),
@@ -208,7 +208,7 @@ function onDiamond(node: AslLayoutNode, toward: AslPoint): AslPoint {
 }
 
 /** The branches of a Parallel or the item processor of a Map, with the label of their lane. */
-function subMachines(
+export function subMachines(
   state: Record<string, unknown>,
 ): { machine: Record<string, unknown>; path: string; label: string }[] {
   if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
