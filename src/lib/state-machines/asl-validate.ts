@@ -1,8 +1,8 @@
 /**
  * Validates an ASL definition with asl-validator (the JSON schema, paths, JSONata, transitions, reachability)
  * and words its findings for authors: each issue names the state and where it is, with "did you mean" for a
- * misspelt state name. Our own checks cover what the library leaves out: States.ALL alone and last, empty
- * ErrorEquals, `"End": false` without Next, and transitions named with a close spelling.
+ * misspelt state name. Our own checks cover what the library leaves out or words without the state: States.ALL
+ * alone and last, empty ErrorEquals, Next and End, and transitions named with a close spelling.
  */
 import validator from 'asl-validator';
 import { closest, distance } from 'fastest-levenshtein';
@@ -19,8 +19,7 @@ interface Scope {
   label: string;
 }
 
-const NO_TRANSITION = new Set(['Choice', 'Succeed', 'Fail']);
-const HANDLES_ERRORS = new Set(['Task', 'Parallel', 'Map']);
+const NO_TRANSITION = ['Choice', 'Succeed', 'Fail'];
 const WAITS = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'];
 const HINTS: Record<string, string> = {
   States: ' Add "States": { "Name": { "Type": ... } }.',
@@ -28,6 +27,12 @@ const HINTS: Record<string, string> = {
   ErrorEquals: ' Add the error names it handles, e.g. ["States.TaskFailed"] or ["States.ALL"].',
   Next: ' Add "Next" with the state to go to.',
 };
+
+const issue = (state: string | undefined, path: string, message: string): AslIssue => ({ state, path, message });
+const described = (name: string, state: Record<string, unknown>) => `${String(state.Type)} state "${name}"`;
+/** The objects in a list, each with its index in the list. */
+const indexed = (list: unknown) =>
+  (Array.isArray(list) ? list : []).flatMap((item, index) => (isRecord(item) ? [[index, item] as const] : []));
 
 /** Lists what is wrong with a parsed definition; an empty list means it is valid. */
 export function validateAsl(definition: unknown): AslIssue[] {
@@ -41,116 +46,82 @@ export function validateAsl(definition: unknown): AslIssue[] {
     issues.push(...translate(error.Message, error.schemaError?.instancePath, definition, scopes));
   }
   const seen = new Set<string>();
-  const unique = issues.filter((issue) => !seen.has(issue.path) && seen.add(issue.path));
-  // "No terminal state" and "does not fit" follow from a more precise problem when there is one.
-  const vague = (issue: AslIssue) =>
-    issue.path === '(terminal)'
-      ? unique.length > 1
-      : issue.message.includes('does not fit') && unique.some((other) => other.path.startsWith(`${issue.path}.`));
-  return unique.filter((issue) => !vague(issue));
+  const unique = issues.filter((found) => !seen.has(found.path) && seen.add(found.path));
+  // "Never ends" and "does not fit" follow from a more precise problem when there is one.
+  return unique.filter((found) =>
+    found.path === '(terminal)'
+      ? unique.length === 1
+      : !found.message.includes('does not fit') || !unique.some((other) => other.path.startsWith(`${found.path}.`)),
+  );
 }
 
 function collectScopes(machine: Record<string, unknown>, prefix: string, label: string): Scope[] {
   const states = isRecord(machine.States) ? machine.States : {};
-  const scopes: Scope[] = [{ machine, states, prefix, label }];
-  for (const [name, state] of Object.entries(states)) {
-    if (!isRecord(state)) continue;
-    const what = `${String(state.Type)} state "${name}"`;
-    if (Array.isArray(state.Branches)) {
-      state.Branches.forEach((branch, index) => {
-        if (isRecord(branch)) {
-          scopes.push(
-            ...collectScopes(branch, `${prefix}States.${name}.Branches[${index}].`, `branch ${index} of ${what}`),
-          );
-        }
-      });
-    }
-    for (const field of ['ItemProcessor', 'Iterator']) {
-      const processor = state[field];
-      if (isRecord(processor))
-        scopes.push(...collectScopes(processor, `${prefix}States.${name}.${field}.`, `the ${field} of ${what}`));
-    }
-  }
-  return scopes;
+  return [
+    { machine, states, prefix, label },
+    ...Object.entries(states).flatMap(([name, state]) => {
+      if (!isRecord(state)) return [];
+      const at = `${prefix}States.${name}.`;
+      const branches = indexed(state.Branches).flatMap(([index, branch]) =>
+        collectScopes(branch, `${at}Branches[${index}].`, `branch ${index} of ${described(name, state)}`),
+      );
+      const processors = ['ItemProcessor', 'Iterator'].flatMap((field) =>
+        isRecord(state[field])
+          ? collectScopes(state[field], `${at}${field}.`, `the ${field} of ${described(name, state)}`)
+          : [],
+      );
+      return [...branches, ...processors];
+    }),
+  ];
 }
 
 /** The checks asl-validator lacks or words without the state's name. */
-function checkScope(scope: Scope): AslIssue[] {
+function checkScope({ machine, states, prefix, label }: Scope): AslIssue[] {
   const issues: AslIssue[] = [];
-  const names = Object.keys(scope.states);
+  const names = Object.keys(states);
   const target = (value: unknown, path: string, what: string, state?: string) => {
-    if (typeof value !== 'string' || names.includes(value) || !isRecord(scope.machine.States)) return;
-    const hint = suggestion(value, names);
-    issues.push({
-      state,
-      path,
-      message: `${what} names "${value}", but ${scope.label} has no state called "${value}".${hint}`,
-    });
+    if (typeof value !== 'string' || names.includes(value) || !isRecord(machine.States)) return;
+    const message = `${what} names "${value}", but ${label} has no state called "${value}".${suggestion(value, names)}`;
+    issues.push(issue(state, path, message));
   };
-  target(scope.machine.StartAt, `${scope.prefix}StartAt`, `"StartAt" of ${scope.label}`);
-  for (const [name, state] of Object.entries(scope.states)) {
+  target(machine.StartAt, `${prefix}StartAt`, `"StartAt" of ${label}`);
+  for (const [name, state] of Object.entries(states)) {
     if (!isRecord(state) || !isAslStateType(state.Type)) continue;
-    const path = `${scope.prefix}States.${name}`;
-    const what = `${state.Type} state "${name}"`;
+    const path = `${prefix}States.${name}`;
+    const what = described(name, state);
+    const add = (at: string, message: string) => issues.push(issue(name, at, message));
     target(state.Next, `${path}.Next`, `"Next" of ${what}`, name);
     target(state.Default, `${path}.Default`, `"Default" of ${what}`, name);
-    (Array.isArray(state.Choices) ? state.Choices : []).forEach((rule, index) => {
+    for (const [index, rule] of indexed(state.Choices)) {
       // The schema lets a nested rule carry "Next"; Step Functions does not.
-      const found = isRecord(rule)
-        ? explainRule(rule, `${path}.Choices[${index}]`, `rule Choices[${index}]`, what, true)
-        : undefined;
-      if (found) issues.push({ state: name, path: found[0], message: found[1] });
-      if (isRecord(rule))
-        target(rule.Next, `${path}.Choices[${index}].Next`, `"Next" of rule Choices[${index}] in ${what}`, name);
-    });
-    if (!NO_TRANSITION.has(state.Type)) {
-      const hasNext = state.Next !== undefined;
-      if (hasNext && state.End === true) {
-        issues.push({
-          state: name,
-          path,
-          message: `${what} has both "Next" and "End": true. Keep "Next" to go on, or "End" to stop here.`,
-        });
-      } else if (!hasNext && state.End !== true) {
-        issues.push({
-          state: name,
-          path,
-          message: `${what} has neither "Next" nor "End": true. Add "Next" with the state to run afterwards, or "End": true.`,
-        });
-      }
+      const found = explainRule(rule, `${path}.Choices[${index}]`, `rule Choices[${index}]`, what, true);
+      if (found) add(...found);
+      target(rule.Next, `${path}.Choices[${index}].Next`, `"Next" of rule Choices[${index}] in ${what}`, name);
+    }
+    if (!NO_TRANSITION.includes(state.Type) && (state.Next !== undefined) === (state.End === true)) {
+      add(
+        path,
+        state.Next === undefined
+          ? `${what} has neither "Next" nor "End": true. Add "Next" with the state to run afterwards, or "End": true.`
+          : `${what} has both "Next" and "End": true. Keep "Next" to go on, or "End" to stop here.`,
+      );
     }
     for (const field of ['Retry', 'Catch'] as const) {
-      const list = state[field];
-      if (!Array.isArray(list)) continue;
+      const last = Array.isArray(state[field]) ? state[field].length - 1 : 0;
       const kind = field === 'Retry' ? 'retrier' : 'catcher';
-      list.forEach((entry, index) => {
+      for (const [index, handler] of indexed(state[field])) {
         const at = `${path}.${field}[${index}].ErrorEquals`;
-        const errors = isRecord(entry) ? entry.ErrorEquals : undefined;
-        if (field === 'Catch' && isRecord(entry))
-          target(entry.Next, `${path}.Catch[${index}].Next`, `"Next" of Catch[${index}] of ${what}`, name);
-        if (!Array.isArray(errors)) return;
-        const entryName = `${field}[${index}] of ${what}`;
-        if (errors.length === 0)
-          issues.push({
-            state: name,
-            path: at,
-            message: `"ErrorEquals" in ${entryName} must be a non-empty array of error names.`,
-          });
-        if (!errors.includes('States.ALL')) return;
+        const entry = `${field}[${index}] of ${what}`;
+        if (field === 'Catch') target(handler.Next, `${path}.Catch[${index}].Next`, `"Next" of ${entry}`, name);
+        const errors = Array.isArray(handler.ErrorEquals) ? handler.ErrorEquals : undefined;
+        if (errors?.length === 0) add(at, `"ErrorEquals" in ${entry} must be a non-empty array of error names.`);
+        if (!errors?.includes('States.ALL')) continue;
         if (errors.length > 1) {
-          issues.push({
-            state: name,
-            path: at,
-            message: `"States.ALL" in ${entryName} must appear alone in its ErrorEquals; remove the other error names.`,
-          });
-        } else if (index !== list.length - 1) {
-          issues.push({
-            state: name,
-            path: at,
-            message: `"States.ALL" in ${entryName} must be in the last ${kind}; move this ${kind} to the end of "${field}".`,
-          });
+          add(at, `"States.ALL" in ${entry} must appear alone in its ErrorEquals; remove the other error names.`);
+        } else if (index !== last) {
+          add(at, `"States.ALL" in ${entry} must be in the last ${kind}; move this ${kind} to the end of "${field}".`);
         }
-      });
+      }
     }
   }
   return issues;
@@ -163,69 +134,51 @@ function translate(
   definition: Record<string, unknown>,
   scopes: Scope[],
 ): AslIssue[] {
-  const scopeOf = (name: string) => scopes.find((scope) => name in scope.states);
-  const unreachable = /^State (.+) is not reachable$/.exec(message);
-  if (unreachable) {
-    const name = unreachable[1]!;
-    const scope = scopeOf(name);
-    const start = scope?.machine.StartAt;
-    if (!scope || typeof start !== 'string' || !(start in scope.states)) return [];
-    return [
-      {
-        state: name,
-        path: `${scope.prefix}States.${name}`,
-        message: `State "${name}" is unreachable: nothing in ${scope.label} leads to it from StartAt "${start}". Point a Next, Default or Catch at it, or remove it.`,
-      },
-    ];
+  const stateNamed = (name: string) => {
+    const scope = scopes.find((candidate) => name in candidate.states);
+    const state = scope?.states[name];
+    return scope && isRecord(state) ? { scope, state, path: `${scope.prefix}States.${name}` } : undefined;
+  };
+  const unreachable = /^State (.+) is not reachable$/.exec(message)?.[1];
+  if (unreachable !== undefined) {
+    const found = stateNamed(unreachable);
+    const start = found?.scope.machine.StartAt;
+    if (!found || typeof start !== 'string' || !(start in found.scope.states)) return [];
+    const advice = 'Point a Next, Default or Catch at it, or remove it.';
+    const why = `nothing in ${found.scope.label} leads to it from StartAt "${start}"`;
+    return [issue(unreachable, found.path, `State "${unreachable}" is unreachable: ${why}. ${advice}`)];
   }
-  if (/target: |missing a terminal state/.test(message) && pointer === undefined) {
-    // Missing targets are reported by checkScope, with the state that names them.
-    return /terminal/.test(message)
-      ? [
-          {
-            path: '(terminal)',
-            message:
-              'A state machine or branch never ends: give one of its states "End": true, or add a Succeed or Fail state.',
-          },
-        ]
-      : [];
+  if (pointer === undefined && /missing a terminal state/.test(message)) {
+    const advice = 'give one of its states "End": true, or add a Succeed or Fail state.';
+    return [issue(undefined, '(terminal)', `A state machine or branch never ends: ${advice}`)];
   }
+  // Missing targets, and Next with End, are reported by checkScope with the state that names them.
+  if (pointer === undefined && /target: /.test(message)) return [];
   const named = /^State "(.+?)" MUST contain (exactly|at most) one of (.+)$/.exec(message);
   if (named) {
-    const name = named[1]!;
-    const scope = scopeOf(name);
-    const state = scope?.states[name];
-    if (!scope || !isRecord(state)) return [];
-    const path = `${scope.prefix}States.${name}`;
-    const what = `${String(state.Type)} state "${name}"`;
-    const fields = named[3]!.match(/"[^"]+"/g)?.map((field) => field.slice(1, -1)) ?? [];
+    const [, name = '', how, list = ''] = named;
+    const found = stateNamed(name);
+    const fields = list.match(/"[^"]+"/g)?.map((field) => field.slice(1, -1)) ?? [];
+    if (!found || fields.includes('End')) return [];
+    const { state, path } = found;
+    const what = described(name, state);
     if (state.Type === 'Wait') fields.sort((a, b) => WAITS.indexOf(a) - WAITS.indexOf(b));
     const present = fields.filter((field) => state[field] !== undefined);
     const choices = `${fields.slice(0, -1).join(', ')} or ${fields.at(-1)}`;
-    if (fields.includes('End')) return []; // Next and End: checkScope says which is wrong.
-    if (present.length === 0 && state.Type === 'Wait') {
-      return [
-        { state: name, path, message: `${what} says nothing about how long to wait. Add exactly one of ${choices}.` },
-      ];
+    if (present.length > 0)
+      return [issue(name, path, `${what} has ${present.join(' and ')}; keep ${how} one of ${choices}.`)];
+    if (state.Type === 'Wait') {
+      return [issue(name, path, `${what} says nothing about how long to wait. Add exactly one of ${choices}.`)];
     }
-    if (present.length === 0) {
-      const advice = fields.includes('ItemProcessor')
-        ? ' Add one with "StartAt" and "States": the steps to run for each item.'
-        : '';
-      return [
-        {
-          state: name,
-          path: `${path}.${fields[0]}`,
-          message: `${what} has no "${fields[0]}"; it needs exactly one of ${choices}.${advice}`,
-        },
-      ];
-    }
+    const advice = fields.includes('ItemProcessor')
+      ? ' Add one with "StartAt" and "States": the steps to run for each item.'
+      : '';
     return [
-      {
-        state: name,
-        path,
-        message: `${what} has ${present.join(' and ')}; keep ${named[2]} one of ${choices}.`,
-      },
+      issue(
+        name,
+        `${path}.${fields[0]}`,
+        `${what} has no "${fields[0]}"; it needs exactly one of ${choices}.${advice}`,
+      ),
     ];
   }
   if (pointer === undefined) return [{ path: '(root)', message }];
@@ -250,51 +203,48 @@ function schemaIssue(pointer: string, problem: string, definition: Record<string
     state === undefined ? 'the state machine' : isAslStateType(type) ? `${type} state "${state}"` : `state "${state}"`;
   const field = segments.at(-1) ?? '';
   const subject = path === statePath ? capitalise(what) : `"${field}" of ${what}`;
-  const issue = (at: string, message: string): AslIssue => ({
-    ...(state === undefined ? {} : { state }),
-    path: at,
-    message,
-  });
-  const required = /^must have required property '(.+)'$/.exec(problem);
-  if (required) {
-    const where =
-      path === '' || path === statePath || /\]$/.test(path)
-        ? path === statePath || path === ''
-          ? capitalise(what)
-          : `${path.slice(statePath.length + 1)} of ${what}`
-        : subject;
+  const required = /^must have required property '(.+)'$/.exec(problem)?.[1];
+  if (required !== undefined) {
+    const owner =
+      path === statePath
+        ? capitalise(what)
+        : /\]$/.test(path)
+          ? `${path.slice(statePath.length + 1)} of ${what}`
+          : subject;
     return issue(
-      `${path ? `${path}.` : ''}${required[1]}`,
-      `${where} has no "${required[1]}".${HINTS[required[1]!] ?? ''}`,
+      state,
+      `${path ? `${path}.` : ''}${required}`,
+      `${owner} has no "${required}".${HINTS[required] ?? ''}`,
     );
   }
   // A state that fits no state schema shows up as enum errors on Type or QueryLanguage: explain the state.
   const misfit = problem.includes('allowed values') && (field === 'QueryLanguage' || isAslStateType(value));
   if (field === 'Type' && !misfit) {
     const guess = typeof value === 'string' ? suggestion(value, [...ASL_STATE_TYPES]) : '';
+    const types = ASL_STATE_TYPES.join(', ');
     return issue(
+      state,
       path,
-      `State "${state}" has an unknown Type ${JSON.stringify(value)}. Use one of ${ASL_STATE_TYPES.join(', ')}.${guess}`,
+      `State "${state}" has an unknown Type ${JSON.stringify(value)}. Use one of ${types}.${guess}`,
     );
   }
   // The schema's deepest finding can sit far from the mistake; the common mistakes are looked for first.
-  const found =
+  const explained =
     isRecord(stateValue) && (misfit || problem.includes('oneOf'))
       ? explainState(stateValue, String(state), statePath, what)
       : undefined;
-  if (found) return issue(found[0], found[1]);
-  if (misfit)
-    return issue(
-      statePath,
-      `${capitalise(what)} does not fit the ${String(type)} state's fields; check them against the Amazon States Language.`,
-    );
+  if (explained) return issue(state, ...explained);
+  if (misfit) {
+    const message = `${capitalise(what)} does not fit the ${String(type)} state's fields; check them against the Amazon States Language.`;
+    return issue(state, statePath, message);
+  }
   const format = /must match format "(.+)"/.exec(problem)?.[1];
   if (format?.startsWith('asl_') && format !== 'asl_arn' && format !== 'asl_payload_template') {
-    return issue(path, `${subject} must be null or a path starting with "$", such as "$.result".`);
+    return issue(state, path, `${subject} must be null or a path starting with "$", such as "$.result".`);
   }
   if (problem.includes('oneOf')) {
     const advice = typeof value === 'number' ? ': it must be a whole number, 0 or more' : '';
-    return issue(path, `${subject} has an invalid value ${JSON.stringify(value)}${advice}.`);
+    return issue(state, path, `${subject} has an invalid value ${JSON.stringify(value)}${advice}.`);
   }
   const words = problem
     .replace(
@@ -302,10 +252,10 @@ function schemaIssue(pointer: string, problem: string, definition: Record<string
       (_, kind: string) => `must be ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`,
     )
     .replace('must NOT have fewer than 1 items', 'must be a non-empty array');
-  return issue(path, `${subject} ${words}.`);
+  return issue(state, path, `${subject} ${words}.`);
 }
 
-/** Why a state matches none of the state schemas, for the mistakes authors make most. */
+/** Why a state matches none of the state schemas, for the mistakes authors make most: [path, message]. */
 function explainState(
   state: Record<string, unknown>,
   name: string,
@@ -315,44 +265,36 @@ function explainState(
   const type = state.Type;
   if (type === undefined)
     return [`${path}.Type`, `State "${name}" has no "Type". Set it to one of ${ASL_STATE_TYPES.join(', ')}.`];
-  if (typeof type === 'string' && NO_TRANSITION.has(type)) {
-    const advice =
-      type === 'Choice'
-        ? 'a Choice state goes on through the "Next" inside each rule of "Choices" and through "Default"'
-        : `a ${type} state always ends the execution (or its branch)`;
-    for (const field of ['Next', 'End']) {
-      if (state[field] !== undefined)
-        return [`${path}.${field}`, `${what} must not have "${field}": ${advice}. Remove it.`];
-    }
-  }
-  if (typeof type === 'string' && !HANDLES_ERRORS.has(type)) {
-    for (const field of ['Retry', 'Catch']) {
-      if (state[field] !== undefined)
-        return [
-          `${path}.${field}`,
-          `${what} can't have "${field}": only Task, Parallel and Map states handle errors. Remove it.`,
-        ];
-    }
-  }
+  const wrong = (field: string, why: string): [string, string] | undefined =>
+    state[field] === undefined ? undefined : [`${path}.${field}`, `${what} ${why}`];
+  const ending =
+    type === 'Choice'
+      ? 'a Choice state goes on through the "Next" inside each rule of "Choices" and through "Default"'
+      : `a ${String(type)} state always ends the execution (or its branch)`;
+  const handling = 'only Task, Parallel and Map states handle errors. Remove it.';
+  const found =
+    (NO_TRANSITION.includes(String(type)) &&
+      (wrong('Next', `must not have "Next": ${ending}. Remove it.`) ??
+        wrong('End', `must not have "End": ${ending}. Remove it.`))) ||
+    (!['Task', 'Parallel', 'Map'].includes(String(type)) &&
+      (wrong('Retry', `can't have "Retry": ${handling}`) ?? wrong('Catch', `can't have "Catch": ${handling}`)));
+  if (found) return found;
   if (type === 'Choice') {
     if (!Array.isArray(state.Choices) || state.Choices.length === 0) {
-      return [
-        `${path}.Choices`,
-        `${what} needs a non-empty "Choices" array: add a rule such as { "Variable": "$.x", "NumericGreaterThan": 0, "Next": "..." }.`,
-      ];
+      const example = '{ "Variable": "$.x", "NumericGreaterThan": 0, "Next": "..." }';
+      return [`${path}.Choices`, `${what} needs a non-empty "Choices" array: add a rule such as ${example}.`];
     }
-    for (const [index, rule] of state.Choices.entries()) {
-      const found = isRecord(rule)
-        ? explainRule(rule, `${path}.Choices[${index}]`, `rule Choices[${index}]`, what, true)
-        : undefined;
-      if (found) return found;
+    for (const [index, rule] of indexed(state.Choices)) {
+      const problem = explainRule(rule, `${path}.Choices[${index}]`, `rule Choices[${index}]`, what, true);
+      if (problem) return problem;
     }
   }
-  if (type === 'Task' && state.Resource === undefined)
+  if (type === 'Task' && state.Resource === undefined) {
     return [
       `${path}.Resource`,
       `${what} has no "Resource". Add the ARN of what to call, e.g. "arn:aws:states:::lambda:invoke".`,
     ];
+  }
   if (type === 'Parallel' && (!Array.isArray(state.Branches) || state.Branches.length === 0)) {
     return [
       `${path}.Branches`,
@@ -362,7 +304,7 @@ function explainState(
   return undefined;
 }
 
-/** Why a Choice rule is invalid: a missing or misplaced Next, no comparison, or several. */
+/** Why a Choice rule is invalid, as [path, message]: a missing or misplaced Next, no comparison, or several. */
 function explainRule(
   rule: Record<string, unknown>,
   path: string,
@@ -370,38 +312,26 @@ function explainRule(
   what: string,
   top: boolean,
 ): [string, string] | undefined {
-  if (top && rule.Next === undefined)
+  if (top && rule.Next === undefined) {
     return [`${path}.Next`, `${name} of ${what} has no "Next". Add the state to go to when the rule matches.`];
-  if (!top && rule.Next !== undefined)
-    return [
-      `${path}.Next`,
-      `${name} of ${what} is nested inside And/Or/Not and must not have "Next"; only top-level rules have it.`,
-    ];
+  }
+  if (!top && rule.Next !== undefined) {
+    const why = 'is nested inside And/Or/Not and must not have "Next"; only top-level rules have it.';
+    return [`${path}.Next`, `${name} of ${what} ${why}`];
+  }
   if (typeof rule.Condition === 'string') return undefined;
   const parts = [...['And', 'Or', 'Not'].filter((key) => rule[key] !== undefined), ...ruleOperators(rule)];
-  if (parts.length === 0)
-    return [
-      path,
-      `${name} of ${what} has no comparison operator. Add one such as "StringEquals" or "NumericGreaterThanEquals".`,
-    ];
-  if (parts.length > 1)
-    return [
-      path,
-      `${name} of ${what} mixes ${parts.join(', ')}; a rule has exactly one comparison or one of And/Or/Not.`,
-    ];
-  const nested = Array.isArray(rule.And)
-    ? rule.And
-    : Array.isArray(rule.Or)
-      ? rule.Or
-      : isRecord(rule.Not)
-        ? [rule.Not]
-        : [];
-  const key = parts[0];
-  for (const [index, inner] of nested.entries()) {
-    const at = key === 'Not' ? `${path}.Not` : `${path}.${key}[${index}]`;
-    const found = isRecord(inner)
-      ? explainRule(inner, at, `${name}.${at.slice(path.length + 1)}`, what, false)
-      : undefined;
+  if (parts.length === 0) {
+    const example = 'Add one such as "StringEquals" or "NumericGreaterThanEquals".';
+    return [path, `${name} of ${what} has no comparison operator. ${example}`];
+  }
+  if (parts.length > 1) {
+    const why = 'a rule has exactly one comparison or one of And/Or/Not.';
+    return [path, `${name} of ${what} mixes ${parts.join(', ')}; ${why}`];
+  }
+  for (const [index, inner] of indexed(rule.Not === undefined ? (rule.And ?? rule.Or) : [rule.Not])) {
+    const at = parts[0] === 'Not' ? `${path}.Not` : `${path}.${parts[0]}[${index}]`;
+    const found = explainRule(inner, at, `${name}.${at.slice(path.length + 1)}`, what, false);
     if (found) return found;
   }
   return undefined;
@@ -414,25 +344,14 @@ function suggestion(name: string, names: string[]): string {
     name.toLowerCase(),
     names.map((candidate) => candidate.toLowerCase()),
   );
-  const match = names.find((candidate) => candidate.toLowerCase() === best)!;
-  if (distance(name.toLowerCase(), best) <= Math.max(2, Math.min(3, Math.floor(name.length / 4))))
+  const match = names.find((candidate) => candidate.toLowerCase() === best);
+  if (distance(name.toLowerCase(), best) <= Math.max(2, Math.min(3, Math.floor(name.length / 4)))) {
     return ` Did you mean "${match}"?`;
+  }
   const shown = names.slice(0, 8).map((candidate) => `"${candidate}"`);
   return ` Use one of: ${shown.join(', ')}${names.length > shown.length ? ', ...' : ''}.`;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Every state name a state can go to: Next, each Choice rule's Next, Default and each catcher's Next. */
-export function transitionTargets(state: unknown): string[] {
-  if (!isRecord(state)) return [];
-  const rules = [
-    ...(Array.isArray(state.Choices) ? state.Choices : []),
-    ...(Array.isArray(state.Catch) ? state.Catch : []),
-  ];
-  return [state.Next, ...rules.map((rule) => (isRecord(rule) ? rule.Next : undefined)), state.Default].filter(
-    (target): target is string => typeof target === 'string',
-  );
 }
