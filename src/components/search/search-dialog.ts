@@ -1,12 +1,15 @@
 import dialogCss from '../../styles/search-dialog.css?url';
 import { filterOptions, groupByNote, type NoteHit, type PagefindFragment } from '../../lib/search/search-results.ts';
 import { correctWord, rewriteQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
-import { focusResults, mergeWordResults, type MergedResult } from '../../lib/search/search-merge.ts';
+import { focusResults, mergeWordResults, refineOrder, type MergedResult } from '../../lib/search/search-merge.ts';
+import type { SectionRole } from '../../lib/search/section-records.ts';
 import { contentWords } from '../../lib/search/query-words.ts';
 
 interface PagefindResult {
   id: string;
   score: number;
+  /** Where the searched words occur in the record. */
+  words: number[];
   data(): Promise<PagefindFragment>;
 }
 
@@ -24,8 +27,12 @@ interface PagefindModule {
   search(query: string | null, options?: { filters?: Filters }): Promise<PagefindSearch>;
 }
 
-/** Pagefind's ranking for section records: a heading match weighs most, then the note's title and tags. */
-const RANKING = { metaWeights: { title: 7, note: 2, tags: 2 } };
+/**
+ * Pagefind's ranking for section records: a heading match weighs most, then the note's title and tags.
+ * A section's length is not held against it (`pageLength: 0`): records are sections already, and a long
+ * one that explains a term should not lose to a short one that only mentions it.
+ */
+const RANKING = { metaWeights: { title: 7, note: 2, tags: 2 }, pageLength: 0 };
 /** Long enough to skip the searches of a word still being typed, short enough to feel instant. */
 const DEBOUNCE_MS = 30;
 /** A result is shown when it scores at least this share of the best one. */
@@ -178,7 +185,7 @@ export class SearchDialog extends HTMLElement {
     const words = [...new Set(typedWords.map((word) => replacements.get(word) ?? word))];
     // Pagefind needs every word; a question in plain words needs any of them, so: one search per word.
     const searches = await Promise.all(words.map((word) => pagefind.search(word, options)));
-    let ranked: PagefindResult[];
+    let ranked: (PagefindResult & { merged?: MergedResult<PagefindResult> })[];
     let counts: Record<string, Record<string, number>>;
     if (words.length === 0) {
       // Filters alone: one result per note, its introduction.
@@ -190,16 +197,26 @@ export class SearchDialog extends HTMLElement {
       // The records with every word also come from one search of them all, whose excerpts mark every word.
       const whole = words.length > 1 ? await pagefind.search(words.join(' '), options) : undefined;
       const withAllWords = new Map(whole?.results.map((result) => [result.id, result]));
-      ranked = merged.map((entry: MergedResult<PagefindResult>) => ({
+      ranked = merged.map((entry) => ({
         ...entry.best,
         score: entry.score,
         data: (withAllWords.get(entry.id) ?? entry.best).data,
+        merged: entry,
       }));
       counts = (whole ?? searches[0]!).filters;
     }
     const { shown, more } = focusResults(ranked, words.length === 0 ? 0 : SCORE_SHARE, PAGE_SIZE);
-    const fragments = await Promise.all(shown.map((result) => result.data()));
+    const loaded = await Promise.all(shown.map(async (result) => ({ result, fragment: await result.data() })));
     if (id !== this.#searchId) return;
+    const fragments = refineOrder(
+      loaded.map(({ result, fragment }) => ({
+        fragment,
+        merged: result.merged ?? { id: result.id, score: result.score, words: [], positions: [], best: result },
+        heading: fragment.meta.title ?? '',
+        role: (fragment.meta.role ?? 'explains') as SectionRole,
+      })),
+      words,
+    ).map(({ fragment }) => fragment);
     this.#pending = { rest: more, shown: fragments, words };
     this.#updateCounts(counts);
     this.#render(groupByNote(fragments, words), query, replacements.size > 0 ? typed : undefined, ranked.length);

@@ -7,6 +7,9 @@ export function noteSlug(title: string): string {
   return slug(title.trim());
 }
 
+/** The sections every note ends with: they restate what the note explained, for revision. */
+export const CLOSING_SECTIONS = ['What to remember', 'Exam traps'] as const;
+
 /**
  * A new note that builds as it is: valid frontmatter, a first section, and the "What to remember"
  * and "Exam traps" sections every note ends with, each with a first line for the author to replace.
@@ -33,11 +36,11 @@ ${frontmatter}---
 
 Start here: what ${options.title.trim()} does, in a sentence or two, with a link to the official page it comes from.
 
-## What to remember
+## ${CLOSING_SECTIONS[0]}
 
 - [ ] The one fact a learner must not forget.
 
-## Exam traps
+## ${CLOSING_SECTIONS[1]}
 
 - **The distinction a question is likely to test**: how to tell the two apart.
 `;

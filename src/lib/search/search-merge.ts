@@ -1,7 +1,12 @@
-/** What the merge needs of a Pagefind result: its record id and Pagefind's own score. */
+import { contentWords } from './query-words.ts';
+import type { SectionRole } from './section-records.ts';
+
+/** What the merge needs of a Pagefind result: its record id, Pagefind's own score and where its word occurs. */
 export interface RankedResult {
   id: string;
   score: number;
+  /** Positions of the matched word in the record's text (Pagefind's `words`). */
+  words: number[];
 }
 
 /** A record found by some of a query's words, with the sum of Pagefind's scores for them. */
@@ -9,6 +14,8 @@ export interface MergedResult<R extends RankedResult> {
   id: string;
   score: number;
   words: string[];
+  /** For each of `words`, where it occurs in the record. */
+  positions: number[][];
   /** The result of the word that scored this record highest. */
   best: R;
 }
@@ -27,11 +34,18 @@ export function mergeWordResults<R extends RankedResult>(
     for (const result of results) {
       const entry = merged.get(result.id);
       if (!entry) {
-        merged.set(result.id, { id: result.id, score: result.score, words: [word], best: result });
+        merged.set(result.id, {
+          id: result.id,
+          score: result.score,
+          words: [word],
+          positions: [result.words],
+          best: result,
+        });
         continue;
       }
       entry.score += result.score;
       entry.words.push(word);
+      entry.positions.push(result.words);
       if (result.score > entry.best.score) entry.best = result;
     }
   }
@@ -53,4 +67,65 @@ export function focusResults<T extends { score: number }>(
   const more: T[] = [];
   for (const result of ranked) (shown.length < limit && result.score >= threshold ? shown : more).push(result);
   return { shown, more };
+}
+
+/** Examples and recaps repeat the terms a section explains; the explaining section should come first. */
+const ROLE_WEIGHT: Record<SectionRole, number> = { explains: 1, example: 0.6, recap: 0.6 };
+
+/** Whether two words are the same word: equal, or one a longer form of the other ("endpoint", "endpoints"). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+/** The share of a heading's words that the query has: 1 when the query names the section exactly. */
+export function headingCoverage(heading: string, queryWords: readonly string[]): number {
+  const words = contentWords(heading);
+  if (words.length === 0) return 0;
+  return words.filter((word) => queryWords.some((queryWord) => sameWord(word, queryWord))).length / words.length;
+}
+
+/**
+ * How close together a record's text has the words it matched: 1 when they stand side by side,
+ * falling as the smallest stretch holding one of each grows; 0 for fewer than two words, or when a
+ * word is only in the heading (the heading counts through `headingCoverage`).
+ */
+export function proximity(lists: readonly (readonly number[])[]): number {
+  if (lists.length < 2 || lists.some((list) => list.length === 0)) return 0;
+  const occurrences = lists.flatMap((list, word) => list.map((position) => ({ position, word })));
+  occurrences.sort((a, b) => a.position - b.position);
+  const inWindow = new Map<number, number>();
+  let narrowest = Infinity;
+  let start = 0;
+  for (const occurrence of occurrences) {
+    inWindow.set(occurrence.word, (inWindow.get(occurrence.word) ?? 0) + 1);
+    while (inWindow.size === lists.length) {
+      const first = occurrences[start++]!;
+      narrowest = Math.min(narrowest, occurrence.position - first.position);
+      const left = inWindow.get(first.word)! - 1;
+      if (left === 0) inWindow.delete(first.word);
+      else inWindow.set(first.word, left);
+    }
+  }
+  const gaps = narrowest - (lists.length - 1);
+  return 1 / (1 + Math.max(0, gaps));
+}
+
+/**
+ * Orders the results on screen by what Pagefind's per-word scores cannot see, once their data is
+ * loaded: the section whose heading the query names, whose words stand together, and that explains
+ * rather than repeats. Records with more of the query's words still come first.
+ */
+export function refineOrder<T extends { merged: MergedResult<RankedResult>; heading: string; role: SectionRole }>(
+  shown: readonly T[],
+  queryWords: readonly string[],
+): T[] {
+  const refined = (result: T) =>
+    result.merged.score *
+    ROLE_WEIGHT[result.role] *
+    (1 + headingCoverage(result.heading, queryWords)) *
+    (1 + proximity(result.merged.positions));
+  return shown
+    .map((result) => ({ result, score: refined(result) }))
+    .sort((a, b) => b.result.merged.words.length - a.result.merged.words.length || b.score - a.score)
+    .map(({ result }) => result);
 }

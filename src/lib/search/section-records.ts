@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { headingRank } from 'hast-util-heading-rank';
 import { toText } from 'hast-util-to-text';
+import { CLOSING_SECTIONS } from '../content/note-template.ts';
 
 /** One searchable unit of a note: its introduction or one of its sections, as Pagefind indexes it. */
 export interface SectionRecord {
@@ -9,8 +10,20 @@ export interface SectionRecord {
   url: string;
   /** Indexed plain text: table cells and blocks keep a visible boundary between them. */
   content: string;
-  meta: { title: string; note: string; tags: string };
+  meta: { title: string; note: string; tags: string; role: SectionRole };
   filters: { topic: string[]; tag: string[]; kind: ['note' | 'section'] };
+}
+
+/**
+ * What a section does for a reader: explain something, work an example through ("Worked example: …"
+ * headings), or recap the note (the closing sections every note has). Search prefers the section that
+ * explains a term over one that repeats it.
+ */
+export type SectionRole = 'explains' | 'example' | 'recap';
+
+export function sectionRole(title: string): SectionRole {
+  if ((CLOSING_SECTIONS as readonly string[]).includes(title)) return 'recap';
+  return /^worked example\b/i.test(title) ? 'example' : 'explains';
 }
 
 /** Elements whose text is not part of what a reader searches for. */
@@ -108,7 +121,7 @@ export function sectionRecords(html: string, url: string): SectionRecord[] {
     else groups.at(-1)!.nodes.push(child);
   }
 
-  const meta = (title: string) => ({ title, note: noteTitle, tags: tag.join(' ') });
+  const meta = (title: string) => ({ title, note: noteTitle, tags: tag.join(' '), role: sectionRole(title) });
   const [intro, ...sections] = groups;
   const records: SectionRecord[] = [
     {

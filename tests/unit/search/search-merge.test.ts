@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { focusResults, mergeWordResults } from '../../../src/lib/search/search-merge.ts';
+import {
+  focusResults,
+  headingCoverage,
+  mergeWordResults,
+  proximity,
+  refineOrder,
+} from '../../../src/lib/search/search-merge.ts';
 import { filterOptions, groupByNote, withHighlight } from '../../../src/lib/search/search-results.ts';
 import { contentWords, textWords } from '../../../src/lib/search/query-words.ts';
 
@@ -23,13 +29,13 @@ describe('the search tokeniser', () => {
 });
 
 describe('merging one search per word', () => {
-  const result = (id: string, score: number) => ({ id, score });
+  const result = (id: string, score: number, words: number[] = []) => ({ id, score, words });
 
   it('sums Pagefind scores per record, and puts records with more of the words first', () => {
     const merged = mergeWordResults(
       new Map([
-        ['baking', [result('bake-bread', 9), result('guardrails-baking', 4)]],
-        ['period', [result('guardrails-baking', 3), result('billing', 2)]],
+        ['baking', [result('bake-bread', 9), result('guardrails-baking', 4, [3])]],
+        ['period', [result('guardrails-baking', 3, [4, 20]), result('billing', 2)]],
       ]),
     );
     expect(merged.map((entry) => [entry.id, entry.score, entry.words])).toEqual([
@@ -37,7 +43,8 @@ describe('merging one search per word', () => {
       ['bake-bread', 9, ['baking']],
       ['billing', 2, ['period']],
     ]);
-    expect(merged[0]!.best).toEqual(result('guardrails-baking', 4));
+    expect(merged[0]!.best).toEqual(result('guardrails-baking', 4, [3]));
+    expect(merged[0]!.positions).toEqual([[3], [4, 20]]);
   });
 
   it('shows the top result and those scoring a meaningful share of it, the rest later', () => {
@@ -46,6 +53,47 @@ describe('merging one search per word', () => {
     expect(focusResults(ranked, 0.5).more.map((entry) => entry.score)).toEqual([4, 1]);
     expect(focusResults(ranked, 0, 2).shown).toHaveLength(2);
     expect(focusResults([], 0.5)).toEqual({ shown: [], more: [] });
+  });
+});
+
+describe('ordering the results on screen', () => {
+  it('measures how much of a heading the query names', () => {
+    expect(headingCoverage('Bring your own container', ['bring', 'own', 'container'])).toBe(1);
+    expect(headingCoverage('Worked example: bring your own container', ['bring', 'own', 'container'])).toBe(0.6);
+    expect(headingCoverage('VPC endpoints', ['gateway', 'endpoint'])).toBe(0.5);
+    expect(headingCoverage('The', ['the'])).toBe(1);
+    expect(headingCoverage('', ['anything'])).toBe(0);
+  });
+
+  it('scores words side by side highest, and falls with the words between them', () => {
+    expect(proximity([[7], [8]])).toBe(1);
+    expect(
+      proximity([
+        [1, 30],
+        [8, 32],
+      ]),
+    ).toBe(0.5);
+    expect(proximity([[2], [9], [5]])).toBeCloseTo(1 / 6);
+    expect(proximity([[4], []])).toBe(0);
+    expect(proximity([[4]])).toBe(0);
+  });
+
+  it('puts the section that explains a term, named by the query, before an example or a recap', () => {
+    const merged = (id: string, score: number, positions: number[][]) => ({
+      merged: { id, score, words: positions.map(String), positions, best: { id, score, words: [] } },
+    });
+    const shown = [
+      { ...merged('example', 10, [[1], [9]]), heading: 'Worked example: canary rollout', role: 'example' as const },
+      { ...merged('recap', 9, [[4], [40]]), heading: 'What to remember', role: 'recap' as const },
+      { ...merged('explains', 8, [[3], [4]]), heading: 'Canary traffic shifting', role: 'explains' as const },
+      { ...merged('one-word', 30, [[2]]), heading: 'Canary', role: 'explains' as const },
+    ];
+    expect(refineOrder(shown, ['canary', 'shifting']).map((result) => result.merged.id)).toEqual([
+      'explains',
+      'example',
+      'recap',
+      'one-word',
+    ]);
   });
 });
 

@@ -36,7 +36,12 @@ describe('section records', () => {
       ['/notes/eks/#compared', 'Compared'],
       ['/notes/eks/#storage', 'Storage'],
     ]);
-    expect(records[1]!.meta).toEqual({ title: 'Node types', note: 'Amazon EKS', tags: 'eks fargate' });
+    expect(records[1]!.meta).toEqual({
+      title: 'Node types',
+      note: 'Amazon EKS',
+      tags: 'eks fargate',
+      role: 'explains',
+    });
     expect(records[3]!.filters).toEqual({ topic: ['Containers'], tag: ['eks', 'fargate'], kind: ['section'] });
     expect(records[0]!.filters.kind).toEqual(['note']);
   });
