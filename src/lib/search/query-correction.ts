@@ -28,13 +28,15 @@ function isKnown(word: string, vocabulary: Vocabulary, words: readonly string[])
 
 /**
  * The closest word of the notes to a word that is not in them: one edit away for short words,
- * two for longer ones; the more frequent word wins a tie. Undefined when nothing is close.
+ * two for longer ones, with the same first letter (a typo seldom changes it, while a real word such
+ * as "exchange" is often two edits from another, "change"); the more frequent word wins a tie.
+ * Undefined when nothing is close.
  */
 export function closestWord(word: string, vocabulary: Vocabulary): string | undefined {
   const limit = word.length <= 5 ? 1 : 2;
   let best: { word: string; distance: number; count: number } | undefined;
   for (const [candidate, count] of vocabulary) {
-    if (Math.abs(candidate.length - word.length) > limit) continue;
+    if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > limit) continue;
     const edits = distance(word, candidate);
     if (edits > limit) continue;
     if (!best || edits < best.distance || (edits === best.distance && count > best.count))

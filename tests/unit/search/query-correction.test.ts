@@ -54,6 +54,7 @@ describe('misspelling correction', () => {
     expect(closestWord('horovd', vocabulary)).toBe('horovod');
     expect(closestWord('alreduce', vocabulary)).toBe('allreduce');
     expect(closestWord('xyzzy', vocabulary)).toBeUndefined();
+    expect(closestWord('exchange', vocabularyOf('change changes'))).toBeUndefined();
     expect(closestWord('endpoin', vocabularyOf('endpoint endpoint endpoints endpoints endpoints'))).toBe('endpoint');
     expect(closestWord('bxke', vocabularyOf('bike bike bake bake bake'))).toBe('bake');
   });
