@@ -4,9 +4,11 @@ import type { Code, Data, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
+import { getLocation } from 'jsonc-parser';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderAslSvg, validateAsl, type AslIssue } from '../lib/state-machines';
+import { renderAslSvg, validateAsl } from '../lib/state-machines';
+import { isRecord } from '../lib/state-machines/asl-describe.ts';
 import { exampleFor } from '../lib/state-machines/asl-examples.ts';
 
 /** The node this plugin inserts; remark-rehype turns it into the `<figure>` held in its `data`. */
@@ -45,14 +47,18 @@ export function remarkAslDiagrams() {
       const definition = parseDefinition(code, file);
       const issues = validateAsl(definition);
       if (issues.length > 0) {
-        const details = issues.map((issue) => `  ${file.path}:${issueLine(code, issue)}: ${describeIssue(issue)}`);
+        const details = issues.map(({ state, message, path }) => {
+          const where = `${file.path}:${issueLine(code, state)}: ${state === undefined ? '' : `state "${state}": `}`;
+          return `  ${where}${message} (at ${path})`;
+        });
         file.fail(
           `The state machine in the code block at ${file.path}:${blockLine(code)} is not valid:\n${details.join('\n')}`,
           code,
         );
       }
       count += 1;
-      const title = meta.title ?? stringField(definition, 'Comment') ?? 'State machine';
+      const comment = isRecord(definition) ? String(definition.Comment ?? '').trim() : '';
+      const title = meta.title ?? (comment || 'State machine');
       const figure = diagramFigure(definition, title, `asl-diagram-${count}`);
       parent.children.splice(index + 1, 0, { type: 'aslDiagram', data: { hName: 'figure', ...figure } });
       return [SKIP, index + 2];
@@ -88,56 +94,18 @@ function parseDefinition(code: Code, file: VFile): unknown {
   }
 }
 
-/**
- * The state whose definition encloses `offset`, found by following the nesting of keys up to there, so it
- * works on broken JSON too: the innermost key that sits directly inside a "States" object.
- */
+/** The state whose definition encloses `offset` (the innermost key directly inside a "States" object); works on broken JSON. */
 export function stateAt(text: string, offset: number): string | undefined {
-  const stack: (string | undefined)[] = [];
-  let key: string | undefined;
-  let last: string | undefined;
-  for (let i = 0; i < offset && i < text.length; i += 1) {
-    const char = text[i];
-    if (char === '"') {
-      let end = i + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      last = text.slice(i + 1, end);
-      i = end;
-    } else if (char === ':') {
-      key = last;
-    } else if (char === '{' || char === '[') {
-      stack.push(key);
-      key = undefined;
-    } else if (char === '}' || char === ']') {
-      stack.pop();
-      key = undefined;
-    } else if (char === ',') {
-      key = undefined;
-    }
-  }
-  for (let depth = stack.length - 1; depth > 0; depth -= 1) {
-    if (stack[depth - 1] === 'States' && stack[depth] !== undefined) return stack[depth];
-  }
-  return undefined;
+  const path = getLocation(text, offset).path;
+  const index = path.findLastIndex((key, at) => path[at - 1] === 'States' && typeof key === 'string' && key !== '');
+  return index === -1 ? undefined : String(path[index]);
 }
 
-/** The note line where an issue's state is defined (its `"Name": {` key), or the block's line. */
-function issueLine(code: Code, issue: AslIssue): number {
-  if (issue.state === undefined) return blockLine(code);
-  const key = new RegExp(`^\\s*${JSON.stringify(issue.state).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
-  const index = code.value.split('\n').findIndex((line) => key.test(line));
+/** The note line where a state is defined (its `"Name": {` key), or the block's line. */
+function issueLine(code: Code, state: string | undefined): number {
+  const key = new RegExp(`^\\s*${JSON.stringify(state ?? null).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+  const index = state === undefined ? -1 : code.value.split('\n').findIndex((line) => key.test(line));
   return index === -1 ? blockLine(code) : blockLine(code) + 1 + index;
-}
-
-function describeIssue(issue: AslIssue): string {
-  const state = issue.state === undefined ? '' : `state "${issue.state}": `;
-  return `${state}${issue.message} (at ${issue.path})`;
-}
-
-function stringField(value: unknown, field: string): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const found = (value as Record<string, unknown>)[field];
-  return typeof found === 'string' && found.trim() !== '' ? found : undefined;
 }
 
 /** The figure: the scrollable diagram, its caption, and the player's server-rendered markup. */
@@ -156,9 +124,9 @@ function diagramFigure(
     hChildren: [
       h('figcaption', title),
       // A scrolling region must be focusable so keyboard users can scroll it.
-      h('section', { className: ['asl-diagram-scroll'], tabIndex: 0, ariaLabel: `Diagram: ${title}` }, drawing),
+      h('section.asl-diagram-scroll', { tabIndex: 0, ariaLabel: `Diagram: ${title}` }, drawing),
       // Shown by the player when the diagram is wider than the screen; the scroll shadows hint at it before.
-      h('p', { className: ['asl-scroll-hint'], hidden: true }, 'More to the right: scroll sideways →'),
+      h('p.asl-scroll-hint', { hidden: true }, 'More to the right: scroll sideways →'),
       playerMarkup(definition, id),
     ],
   };
@@ -171,52 +139,42 @@ function diagramFigure(
 function playerMarkup(definition: unknown, id: string): Element {
   const example = exampleFor(definition);
   const field = (name: string, label: string, hint: string) =>
-    h('div', { className: ['asl-player-field'] }, [
+    h('div.asl-player-field', [
       h('label', { for: `${id}-${name}` }, label),
-      h('p', { className: ['asl-player-hint'], id: `${id}-${name}-hint` }, hint),
-      h('textarea', {
-        id: `${id}-${name}`,
+      h(`p.asl-player-hint#${id}-${name}-hint`, hint),
+      h(`textarea#${id}-${name}`, {
         name,
         rows: 10,
         spellCheck: 'false',
         autoCapitalize: 'off',
         ariaDescribedBy: `${id}-${name}-hint ${id}-${name}-error`,
       }),
-      h('p', { className: ['asl-player-error'], id: `${id}-${name}-error` }),
+      h(`p.asl-player-error#${id}-${name}-error`),
     ]);
-  return h(
-    'asl-player',
-    { dataDefinition: JSON.stringify(definition), dataExample: JSON.stringify(example), dataDiagram: id },
-    [
-      h('p', { className: ['asl-player-nojs'] }, 'Stepping through this state machine needs JavaScript.'),
-      // No heading here: it would join the note's table of contents.
-      h('div', { className: ['asl-player-ui'], role: 'group', ariaLabel: 'Step through an execution', hidden: true }, [
-        h('div', { className: ['asl-player-inputs'] }, [
-          field('input', 'Execution input', 'The event the execution starts with.'),
-          field(
-            'mocks',
-            'Task results',
-            'Each Task state’s name with the result it returns, or with { "error": "…", "cause": "…" } to make it fail.',
-          ),
-        ]),
-        h('div', { className: ['asl-player-scenarios'], role: 'group', ariaLabelledBy: `${id}-scenarios` }, [
-          h('span', { id: `${id}-scenarios` }, 'Example results:'),
-          ...example.scenarios.map((scenario, index) =>
-            h(
-              'button',
-              { type: 'button', dataScenario: String(index), ariaPressed: index === 0 ? 'true' : 'false' },
-              scenario.label,
-            ),
-          ),
-        ]),
-        h('div', { className: ['asl-player-controls'], role: 'group', ariaLabel: 'Execution' }, [
-          h('button', { type: 'button', dataAction: 'step' }, 'Step'),
-          h('button', { type: 'button', dataAction: 'run' }, 'Run to end'),
-          h('button', { type: 'button', dataAction: 'reset' }, 'Reset'),
-        ]),
-        h('p', { className: ['asl-player-status'], role: 'status' }),
-        h('div', { className: ['asl-player-panel'] }),
+  const mocksHint =
+    'Each Task state’s name with the result it returns, or with { "error": "…", "cause": "…" } to make it fail.';
+  const data = { dataDefinition: JSON.stringify(definition), dataExample: JSON.stringify(example), dataDiagram: id };
+  return h('asl-player', data, [
+    h('p.asl-player-nojs', 'Stepping through this state machine needs JavaScript.'),
+    // No heading here: it would join the note's table of contents.
+    h('div.asl-player-ui', { role: 'group', ariaLabel: 'Step through an execution', hidden: true }, [
+      h('div.asl-player-inputs', [
+        field('input', 'Execution input', 'The event the execution starts with.'),
+        field('mocks', 'Task results', mocksHint),
       ]),
-    ],
-  );
+      h('div.asl-player-scenarios', { role: 'group', ariaLabelledBy: `${id}-scenarios` }, [
+        h(`span#${id}-scenarios`, 'Example results:'),
+        ...example.scenarios.map(({ label }, index) =>
+          h('button', { type: 'button', dataScenario: String(index), ariaPressed: String(index === 0) }, label),
+        ),
+      ]),
+      h('div.asl-player-controls', { role: 'group', ariaLabel: 'Execution' }, [
+        h('button', { type: 'button', dataAction: 'step' }, 'Step'),
+        h('button', { type: 'button', dataAction: 'run' }, 'Run to end'),
+        h('button', { type: 'button', dataAction: 'reset' }, 'Reset'),
+      ]),
+      h('p.asl-player-status', { role: 'status' }),
+      h('div.asl-player-panel'),
+    ]),
+  ]);
 }

@@ -3,12 +3,10 @@
  * markup written by remark-asl-diagrams: fills the two textareas with the example, shows the controls, marks
  * the state that just ran on the diagram, and shows that state's input, output, Choice rule, retries and catches.
  */
-import type { AslState, AslStateMachine, AslStepResult, JsonValue } from '../../lib/state-machines/asl-types.ts';
+import type { AslStateMachine, AslStepResult, JsonValue } from '../../lib/state-machines/asl-types.ts';
 import { createExecution, type AslExecution } from '../../lib/state-machines/asl-interpreter.ts';
 import { describeChoiceRule } from '../../lib/state-machines/asl-describe.ts';
 import type { AslExample } from '../../lib/state-machines/asl-examples.ts';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type Field = 'input' | 'mocks';
 const FIELD_NAMES: Record<Field, string> = { input: 'Execution input', mocks: 'Task results' };
@@ -18,7 +16,6 @@ class AslPlayer extends HTMLElement {
   private example!: AslExample;
   private execution: AslExecution | undefined;
   private diagram: SVGSVGElement | null = null;
-  private marker: SVGTextElement | undefined;
 
   connectedCallback(): void {
     if (this.definition) return;
@@ -28,34 +25,30 @@ class AslPlayer extends HTMLElement {
     } catch {
       return; // Written by the build; if it is ever broken, the no-script text stays.
     }
-    this.diagram = this.closest('figure')?.querySelector<SVGSVGElement>('svg.asl-diagram') ?? null;
+    const figure = this.closest('figure');
+    this.diagram = figure?.querySelector<SVGSVGElement>('svg.asl-diagram') ?? null;
     this.field('input').value = pretty(this.example.input);
     this.field('mocks').value = pretty(this.example.scenarios[0]?.mocks ?? {});
-
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button');
       if (!button || !this.contains(button) || button.getAttribute('aria-disabled') === 'true') return;
       const { action, scenario } = button.dataset;
-      if (action === 'step') this.step();
-      else if (action === 'run') this.runToEnd();
+      if (action === 'step' || action === 'run') this.advance(action === 'run');
       else if (action === 'reset') this.reset('Reset. Step runs the first state again.');
       else if (scenario !== undefined) this.useScenario(Number(scenario));
     });
     this.addEventListener('input', (event) => {
-      const textarea = event.target;
-      if (!(textarea instanceof HTMLTextAreaElement)) return;
-      this.showError(textarea.name as Field, undefined);
-      if (textarea.name === 'mocks') this.pressScenario(undefined);
+      if (!(event.target instanceof HTMLTextAreaElement)) return;
+      this.showError(event.target.name as Field, undefined);
+      if (event.target.name === 'mocks') this.pressScenario(undefined);
       if (this.execution) this.reset('Changed: the next step starts a new execution.');
     });
-
     this.find('.asl-player-nojs').hidden = true;
     this.find('.asl-player-ui').hidden = false;
-    // Silent on arrival: the live region speaks only in answer to the reader.
-    this.reset();
+    this.reset(); // Silent on arrival: the live region speaks only in answer to the reader.
     // The diagram opens at its start (the main flow is on the left); say so when more of it is off to the side.
     const scroller = this.diagram?.parentElement;
-    const hint = this.closest('figure')?.querySelector<HTMLElement>('.asl-scroll-hint');
+    const hint = figure?.querySelector<HTMLElement>('.asl-scroll-hint');
     if (scroller && hint) {
       new ResizeObserver(() => (hint.hidden = scroller.scrollWidth <= scroller.clientWidth)).observe(scroller);
     }
@@ -89,20 +82,18 @@ class AslPlayer extends HTMLElement {
     if (this.execution) return this.execution;
     // One field at a time, so the message and the focus go to the first problem.
     const input = this.read('input');
-    if (input === undefined) return undefined;
-    const mocks = this.read('mocks');
-    if (mocks === undefined) return undefined;
+    const mocks = input === undefined ? undefined : this.read('mocks');
+    if (input === undefined || mocks === undefined) return undefined;
     if (typeof mocks !== 'object' || mocks === null || Array.isArray(mocks)) {
       this.fieldProblem('mocks', 'Task results must be an object: { "StateName": result, … }.');
       return undefined;
     }
     try {
-      this.execution = createExecution(this.definition, input, mocks);
+      return (this.execution = createExecution(this.definition, input, mocks));
     } catch (error) {
       this.announce(`This state machine can't run here: ${messageOf(error)}`);
       return undefined;
     }
-    return this.execution;
   }
 
   private read(name: Field): JsonValue | undefined {
@@ -122,40 +113,30 @@ class AslPlayer extends HTMLElement {
 
   private showError(name: Field, message: string | undefined): void {
     const textarea = this.field(name);
-    const error = this.find(`#${textarea.id}-error`);
-    error.textContent = message ?? '';
+    this.find(`#${textarea.id}-error`).textContent = message ?? '';
     if (message === undefined) textarea.removeAttribute('aria-invalid');
     else textarea.setAttribute('aria-invalid', 'true');
   }
 
-  private step(): void {
+  /** Runs one step, or all the rest, then shows the last and says what happened. */
+  private advance(toEnd: boolean): void {
     const execution = this.started();
     if (!execution || execution.done) return;
-    const result = this.guard(() => execution.step());
-    if (!result) return;
-    this.show(result, execution);
-    this.announce(`Step ${execution.history.length}: ${summarise(result, this.stateOf(result))}${ending(execution)}`);
-  }
-
-  private runToEnd(): void {
-    const execution = this.started();
-    if (!execution || execution.done) return;
-    const steps = this.guard(() => execution.run());
-    const last = steps?.at(-1);
-    if (!steps || !last) return;
-    this.show(last, execution);
-    const path = steps.map((step) => step.state).join(', ');
-    this.announce(`Ran ${steps.length} ${steps.length === 1 ? 'step' : 'steps'}: ${path}.${ending(execution)}`);
-  }
-
-  /** Runs interpreter work, turning an unexpected exception into a message. */
-  private guard<T>(work: () => T): T | undefined {
+    let steps: AslStepResult[];
     try {
-      return work();
+      steps = toEnd ? execution.run() : [execution.step()];
     } catch (error) {
       this.announce(`The execution stopped: ${messageOf(error)}`);
-      return undefined;
+      return;
     }
+    const last = steps.at(-1);
+    if (!last) return;
+    this.show(last, execution);
+    const end = execution.done ? ` Execution ${statusText(execution)}`.replace(/([^.!?])$/, '$1.') : '';
+    const count = `${steps.length} ${steps.length === 1 ? 'step' : 'steps'}`;
+    const path = steps.map((step) => step.state).join(', ');
+    const stepped = `Step ${execution.history.length}: ${summarise(last, this.definition)}`;
+    this.announce(toEnd ? `Ran ${count}: ${path}.${end}` : `${stepped}${end}`);
   }
 
   /** Drops the execution; the next Step starts a new one from the textareas. */
@@ -178,60 +159,49 @@ class AslPlayer extends HTMLElement {
     this.find('.asl-player-status').textContent = message;
   }
 
-  private stateOf(step: AslStepResult): AslState | undefined {
-    return this.definition.States[step.state];
-  }
-
-  /** Marks the state on the diagram: a class (thick outline) and a "current" label beside it. */
+  /** Marks the state on the diagram: a class (thick outline) and a "current" label beside it, scrolled into view. */
   private mark(name: string | undefined): void {
     const svg = this.diagram;
     if (!svg) return;
     for (const group of svg.querySelectorAll('.asl-current')) group.classList.remove('asl-current');
-    this.marker?.remove();
-    this.marker = undefined;
-    if (name === undefined) return;
-    const group = svg.querySelector<SVGGElement>(`g[data-state="${CSS.escape(name)}"]`);
+    svg.querySelector('.asl-current-label')?.remove();
+    const group = name === undefined ? null : svg.querySelector<SVGGElement>(`g[data-state="${CSS.escape(name)}"]`);
     if (!group) return;
     group.classList.add('asl-current');
-    this.marker = placeMarker(svg, group);
-    this.scrollToState(group);
-  }
-
-  /** Brings a state (and its label) into view sideways inside the diagram's scroll box, without scrolling the page. */
-  private scrollToState(group: SVGGElement): void {
-    const scroller = this.diagram?.parentElement;
+    const marker = placeMarker(svg, group);
+    // Sideways only, inside the diagram's scroll box, so the page itself does not jump.
+    const scroller = svg.parentElement;
     if (!scroller || scroller.scrollWidth <= scroller.clientWidth) return;
-    const parts = [group, ...(this.marker ? [this.marker] : [])].map((part) => part.getBoundingClientRect());
-    const left = Math.min(...parts.map((box) => box.left));
-    const right = Math.max(...parts.map((box) => box.right));
+    const boxes = [group, marker].map((part) => part.getBoundingClientRect());
+    const [left, right] = [Math.min(...boxes.map((box) => box.left)), Math.max(...boxes.map((box) => box.right))];
     const frame = scroller.getBoundingClientRect();
-    if (left >= frame.left && right <= frame.right) return;
-    scroller.scrollLeft += (left + right) / 2 - (frame.left + frame.width / 2);
+    if (left < frame.left || right > frame.right)
+      scroller.scrollLeft += (left + right) / 2 - (frame.left + frame.width / 2);
   }
 
   private show(step: AslStepResult, execution: AslExecution): void {
     this.mark(step.state);
     this.setRunnable(!execution.done);
-    const rows: [string, string][] = [
+    const { retry, caught, wait, error } = step;
+    const rows: [string, string | false | undefined][] = [
       ['State', `${step.state} (${step.type})`],
       ['Step', String(execution.history.length)],
+      ['Choice', step.choice !== undefined && choiceText(step, this.definition)],
+      ['Wait', wait && `${wait.seconds ?? 0} s, simulated${wait.timestamp ? ` (until ${wait.timestamp})` : ''}`],
+      ['Error', error && `${error.Error}${error.Cause ? `: ${error.Cause}` : ''}`],
+      ['Retry', retry && retryText(step)],
+      ['Catch', caught && catchText(step)],
+      [
+        step.type === 'Map' ? 'Items' : 'Branches',
+        step.branches
+          ?.map((branch, index) => `${index + 1}: ${branch.map((inner) => inner.state).join(' → ') || 'no states'}`)
+          .join('; '),
+      ],
+      ['Next', step.next],
+      ['Execution', statusText(execution)],
     ];
-    const state = this.stateOf(step);
-    if (step.choice !== undefined) rows.push(['Choice', choiceText(step, state)]);
-    if (step.wait)
-      rows.push([
-        'Wait',
-        `${step.wait.seconds ?? 0} s, simulated${step.wait.timestamp ? ` (until ${step.wait.timestamp})` : ''}`,
-      ]);
-    if (step.error) rows.push(['Error', `${step.error.Error}${step.error.Cause ? `: ${step.error.Cause}` : ''}`]);
-    if (step.retry) rows.push(['Retry', retryText(step)]);
-    if (step.caught) rows.push(['Catch', catchText(step)]);
-    if (step.branches) rows.push([step.type === 'Map' ? 'Items' : 'Branches', branchesText(step)]);
-    if (step.next !== undefined) rows.push(['Next', step.next]);
-    rows.push(['Execution', statusText(execution)]);
-
-    const list = element('dl', 'asl-player-facts');
-    for (const [term, value] of rows) list.append(element('dt', '', term), element('dd', '', value));
+    const facts = element('dl', 'asl-player-facts');
+    for (const [term, value] of rows) if (value) facts.append(element('dt', '', term), element('dd', '', value));
     const prefix = this.dataset.diagram ?? 'asl';
     const data = element('div', 'asl-player-io');
     data.append(jsonBlock('Input', step.input, `${prefix}-step-input`));
@@ -240,10 +210,14 @@ class AslPlayer extends HTMLElement {
       data.append(jsonBlock(title, step.output, `${prefix}-step-output`));
     }
     const history = element('ol', 'asl-player-history');
-    execution.history.forEach((entry) => history.append(element('li', '', historyText(entry))));
+    for (const entry of execution.history) {
+      const what = entry.retry ? ' failed, retried' : entry.caught ? ` failed, caught → ${entry.caught.next}` : '';
+      const end = { running: '', succeeded: ' ✓ succeeded', failed: ' ✕ failed' }[entry.status];
+      history.append(element('li', '', `${entry.state} (${entry.type})${what}${end}`));
+    }
     const path = element('div', 'asl-player-path');
     path.append(element('p', 'asl-player-path-title', 'Steps so far'), history);
-    this.find('.asl-player-panel').replaceChildren(list, data, path);
+    this.find('.asl-player-panel').replaceChildren(facts, data, path);
   }
 }
 
@@ -259,31 +233,27 @@ function placeMarker(svg: SVGSVGElement, group: SVGGElement): SVGTextElement {
   ]
     .filter((other) => other !== group)
     .map((other) => other.getBBox());
-  const marker = document.createElementNS(SVG_NS, 'text');
+  const marker = document.createElementNS('http://www.w3.org/2000/svg', 'text');
   marker.setAttribute('class', 'asl-current-label');
   marker.setAttribute('dominant-baseline', 'central');
+  marker.textContent = '◀ current';
   svg.append(marker);
+  const width = marker.getComputedTextLength();
   const y = box.y + box.height / 2;
-  const fits = (x: number, width: number) =>
+  const free = (x: number) =>
     x >= view.x &&
     x + width <= view.x + view.width &&
     obstacles.every(
       (other) => x + width < other.x || x > other.x + other.width || y + 9 < other.y || y - 9 > other.y + other.height,
     );
-  marker.textContent = '◀ current';
-  const width = marker.getComputedTextLength();
-  if (fits(box.x + box.width + 6, width)) {
-    marker.setAttribute('x', String(box.x + box.width + 6));
-    marker.setAttribute('y', String(y));
-  } else if (fits(box.x - 6 - width, width)) {
-    marker.textContent = 'current ▶';
-    marker.setAttribute('x', String(box.x - 6 - width));
-    marker.setAttribute('y', String(y));
-  } else {
-    marker.textContent = 'current ▼';
-    marker.setAttribute('x', String(box.x + box.width - width));
-    marker.setAttribute('y', String(box.y - 10));
-  }
+  const [text, x, at] = free(box.x + box.width + 6)
+    ? ['◀ current', box.x + box.width + 6, y]
+    : free(box.x - 6 - width)
+      ? ['current ▶', box.x - 6 - width, y]
+      : ['current ▼', box.x + box.width - width, box.y - 10];
+  marker.textContent = text;
+  marker.setAttribute('x', String(x));
+  marker.setAttribute('y', String(at));
   return marker;
 }
 
@@ -316,58 +286,38 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function choiceText(step: AslStepResult, state: AslState | undefined): string {
+function choiceText(step: AslStepResult, definition: AslStateMachine): string {
   if (step.choice === 'Default') return `no rule matched, so Default → ${step.next ?? '?'}`;
-  const rule = state?.Choices?.[step.choice ?? -1];
+  const rule = definition.States[step.state]?.Choices?.[step.choice ?? -1];
   return `rule ${(step.choice ?? 0) + 1} matched: ${describeChoiceRule(rule)} → ${step.next ?? '?'}`;
 }
 
-function retryText(step: AslStepResult): string {
-  const retry = step.retry!;
-  return `retry ${retry.attempt} of ${retry.maxAttempts} after ${retry.intervalSeconds} s (Retry[${retry.retrier}]: ${retry.errorEquals.join(', ')})`;
+function retryText({ retry }: AslStepResult): string {
+  const { attempt, maxAttempts, intervalSeconds, retrier, errorEquals } = retry!;
+  return `retry ${attempt} of ${maxAttempts} after ${intervalSeconds} s (Retry[${retrier}]: ${errorEquals.join(', ')})`;
 }
 
-function catchText(step: AslStepResult): string {
-  const caught = step.caught!;
-  return `caught by Catch[${caught.catcher}] (${caught.errorEquals.join(', ')}) → ${caught.next}`;
+function catchText({ caught }: AslStepResult): string {
+  return `caught by Catch[${caught!.catcher}] (${caught!.errorEquals.join(', ')}) → ${caught!.next}`;
 }
 
-function branchesText(step: AslStepResult): string {
-  return (step.branches ?? [])
-    .map((branch, index) => `${index + 1}: ${branch.map((inner) => inner.state).join(' → ') || 'no states'}`)
-    .join('; ');
-}
-
-function statusText(execution: AslExecution): string {
-  if (execution.status === 'succeeded') return 'succeeded ✓';
-  if (execution.status === 'failed') {
-    const error = execution.error;
-    return `failed ✕${error ? ` with ${error.Error}${error.Cause ? `: ${error.Cause}` : ''}` : ''}`;
-  }
-  return `running; next: ${execution.currentState ?? '?'}`;
-}
-
-function historyText(step: AslStepResult): string {
-  const what = step.retry ? ' failed, retried' : step.caught ? ` failed, caught → ${step.caught.next}` : '';
-  const end = step.status === 'succeeded' ? ' ✓ succeeded' : step.status === 'failed' ? ' ✕ failed' : '';
-  return `${step.state} (${step.type})${what}${end}`;
+function statusText({ status, error, currentState }: AslExecution): string {
+  if (status === 'succeeded') return 'succeeded ✓';
+  if (status === 'running') return `running; next: ${currentState ?? '?'}`;
+  return `failed ✕${error ? ` with ${error.Error}${error.Cause ? `: ${error.Cause}` : ''}` : ''}`;
 }
 
 /** One sentence for the live region: what the state did and where the execution goes next. */
-function summarise(step: AslStepResult, state: AslState | undefined): string {
-  const parts = [`${step.state} (${step.type})`];
-  if (step.choice !== undefined) parts.push(`Choice: ${choiceText(step, state)}`);
-  if (step.error) parts.push(`error ${step.error.Error}`);
-  if (step.retry) parts.push(retryText(step));
-  if (step.caught) parts.push(catchText(step));
-  if (step.next !== undefined && step.choice === undefined && !step.caught) parts.push(`next: ${step.next}`);
-  return `${parts.join('; ')}.`;
-}
-
-function ending(execution: AslExecution): string {
-  if (!execution.done) return '';
-  const text = ` Execution ${statusText(execution)}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+function summarise(step: AslStepResult, definition: AslStateMachine): string {
+  const parts = [
+    `${step.state} (${step.type})`,
+    step.choice !== undefined && `Choice: ${choiceText(step, definition)}`,
+    step.error && `error ${step.error.Error}`,
+    step.retry && retryText(step),
+    step.caught && catchText(step),
+    step.next !== undefined && step.choice === undefined && !step.caught && `next: ${step.next}`,
+  ];
+  return `${parts.filter(Boolean).join('; ')}.`;
 }
 
 customElements.define('asl-player', AslPlayer);

@@ -6,38 +6,31 @@
 import type { JsonObject, JsonValue } from './asl-types.ts';
 import { isRecord } from './asl-describe.ts';
 
-export interface AslScenario {
-  /** The button text, e.g. `Accuracy 0.95`. */
-  label: string;
-  /** Task state name → its result, or `{ "error": ..., "cause": ... }` for a failure. */
-  mocks: JsonObject;
-}
-
 export interface AslExample {
   input: JsonValue;
-  /** At least one; the first is the one the player starts with. */
-  scenarios: AslScenario[];
+  /** At least one, the first is where the player starts: a button text, and each Task state's result (or error). */
+  scenarios: { label: string; mocks: JsonObject }[];
 }
 
-const ARTIFACTS = 's3://amzn-s3-demo-bucket/models/example-execution/output/model.tar.gz';
+const SAGEMAKER = 'arn:aws:sagemaker:eu-west-1:111122223333';
 
 /** Results of the ML pipeline's Tasks, with the evaluation returning `accuracy`. */
 function mlPipelineMocks(accuracy: number): JsonObject {
   return {
     TrainModel: {
       TrainingJobName: 'example-execution',
-      TrainingJobArn: 'arn:aws:sagemaker:eu-west-1:111122223333:training-job/example-execution',
+      TrainingJobArn: `${SAGEMAKER}:training-job/example-execution`,
       TrainingJobStatus: 'Completed',
-      ModelArtifacts: { S3ModelArtifacts: ARTIFACTS },
+      ModelArtifacts: { S3ModelArtifacts: 's3://amzn-s3-demo-bucket/models/example-execution/output/model.tar.gz' },
     },
     EvaluateModel: { StatusCode: 200, Payload: { accuracy } },
-    CreateModel: { ModelArn: 'arn:aws:sagemaker:eu-west-1:111122223333:model/example-execution' },
-    CreateEndpointConfig: {
-      EndpointConfigArn: 'arn:aws:sagemaker:eu-west-1:111122223333:endpoint-config/example-execution',
-    },
-    CreateEndpoint: { EndpointArn: 'arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-model' },
+    CreateModel: { ModelArn: `${SAGEMAKER}:model/example-execution` },
+    CreateEndpointConfig: { EndpointConfigArn: `${SAGEMAKER}:endpoint-config/example-execution` },
+    CreateEndpoint: { EndpointArn: `${SAGEMAKER}:endpoint/churn-model` },
   };
 }
+
+const CAPACITY = 'ResourceLimitExceeded: no ml.m5.xlarge capacity';
 
 /** The Step Functions note's train → evaluate → deploy pipeline, started by an S3 "Object Created" event. */
 const mlPipeline: AslExample = {
@@ -62,13 +55,7 @@ const mlPipeline: AslExample = {
     { label: 'Accuracy 0.5', mocks: mlPipelineMocks(0.5) },
     {
       label: 'Training keeps failing',
-      mocks: {
-        ...mlPipelineMocks(0.95),
-        TrainModel: {
-          error: 'SageMaker.AmazonSageMakerException',
-          cause: 'ResourceLimitExceeded: no ml.m5.xlarge capacity',
-        },
-      },
+      mocks: { ...mlPipelineMocks(0.95), TrainModel: { error: 'SageMaker.AmazonSageMakerException', cause: CAPACITY } },
     },
   ],
 };
@@ -80,27 +67,20 @@ const EXAMPLES: readonly AslExample[] = [mlPipeline];
  * Any other machine gets an empty input and an empty result for each Task, so it can still be stepped through.
  */
 export function exampleFor(definition: unknown): AslExample {
-  const tasks = taskStates(definition).sort();
-  const key = tasks.join('\n');
-  const known = EXAMPLES.find((example) =>
-    example.scenarios.every((scenario) => Object.keys(scenario.mocks).sort().join('\n') === key),
+  const tasks = taskStates(definition).sort().join();
+  const known = EXAMPLES.find(({ scenarios }) =>
+    scenarios.every(({ mocks }) => Object.keys(mocks).sort().join() === tasks),
   );
-  if (known) return known;
-  return {
-    input: {},
-    scenarios: [{ label: 'Every Task returns {}', mocks: Object.fromEntries(tasks.map((name) => [name, {}])) }],
-  };
+  const mocks = Object.fromEntries(taskStates(definition).map((name) => [name, {}]));
+  return known ?? { input: {}, scenarios: [{ label: 'Every Task returns {}', mocks }] };
 }
 
 /** The names of the Task states at any depth (inside Parallel branches and Map item processors too). */
 export function taskStates(machine: unknown): string[] {
-  if (!isRecord(machine) || !isRecord(machine.States)) return [];
-  const names: string[] = [];
-  for (const [name, state] of Object.entries(machine.States)) {
-    if (!isRecord(state)) continue;
-    if (state.Type === 'Task') names.push(name);
-    if (Array.isArray(state.Branches)) for (const branch of state.Branches) names.push(...taskStates(branch));
-    names.push(...taskStates(state.ItemProcessor ?? state.Iterator));
-  }
-  return names;
+  const states = isRecord(machine) && isRecord(machine.States) ? Object.entries(machine.States) : [];
+  return states.flatMap(([name, state]) => {
+    if (!isRecord(state)) return [];
+    const inside = [...(Array.isArray(state.Branches) ? state.Branches : []), state.ItemProcessor ?? state.Iterator];
+    return [...(state.Type === 'Task' ? [name] : []), ...inside.flatMap(taskStates)];
+  });
 }
