@@ -32,8 +32,6 @@ export interface AslExecutionOptions {
   /** `$$.Execution.Name` and `$$.StateMachine.Name`; default `example-execution` and `StateMachine`. */
   executionName?: string;
   stateMachineName?: string;
-  /** `$$.Execution.StartTime` (ISO 8601); a fixed default, so runs are repeatable. */
-  startTime?: string;
   /** Safety limit on the number of states run, nested ones included; default 1000. */
   maxSteps?: number;
 }
@@ -43,14 +41,13 @@ interface Environment {
   mocks: AslMocks;
   stepsRun: number;
   maxSteps: number;
+  /** Seconds spent in Wait states and between retries, after the fixed start time (so runs are repeatable). */
   simulatedSeconds: number;
-  startMs: number;
-  execution: JsonObject;
-  stateMachine: JsonObject;
+  /** `$$.Execution` and `$$.StateMachine`. */
+  context: JsonObject;
 }
 
-/** How a (sub-)machine ended: its output when it succeeded, its error when it failed. */
-type Ending = { status: 'succeeded'; output: JsonValue } | { status: 'failed'; error: AslErrorOutput };
+const START_TIME = '2024-01-01T00:00:00.000Z';
 
 /**
  * An execution of `definition` with `input`. `mocks` maps Task state names (at any depth) to the result JSON,
@@ -75,7 +72,7 @@ export class AslExecution {
   output: JsonValue | undefined;
   error: AslErrorOutput | undefined;
   private readonly env: Environment;
-  private readonly steps: Generator<AslStepResult, Ending>;
+  private readonly steps: Generator<AslStepResult>;
 
   constructor(definition: unknown, input: JsonValue, mocks: AslMocks, options: AslExecutionOptions) {
     // The build has validated the definition; here it only has to be runnable.
@@ -88,25 +85,16 @@ export class AslExecution {
         'This interpreter supports JSONPath state machines only; this one sets "QueryLanguage": "JSONata".',
       );
     }
-    const { executionName = 'example-execution', stateMachineName = 'StateMachine' } = options;
-    const startTime = options.startTime ?? '2024-01-01T00:00:00.000Z';
-    const startMs = Date.parse(startTime);
-    if (Number.isNaN(startMs)) throw new Error(`startTime "${startTime}" is not an ISO 8601 timestamp.`);
-    const arn = 'arn:aws:states:us-east-1:123456789012';
-    this.env = {
-      mocks,
-      stepsRun: 0,
-      maxSteps: options.maxSteps ?? 1000,
-      simulatedSeconds: 0,
-      startMs,
-      execution: {
-        Id: `${arn}:execution:${stateMachineName}:${executionName}`,
-        Name: executionName,
-        Input: structuredClone(input),
-        StartTime: startTime,
-      },
-      stateMachine: { Id: `${arn}:stateMachine:${stateMachineName}`, Name: stateMachineName },
+    const { executionName = 'example-execution', stateMachineName = 'StateMachine', maxSteps = 1000 } = options;
+    const arn = `arn:aws:states:us-east-1:123456789012`;
+    const Execution = {
+      Id: `${arn}:execution:${stateMachineName}:${executionName}`,
+      Name: executionName,
+      StartTime: START_TIME,
     };
+    const StateMachine = { Id: `${arn}:stateMachine:${stateMachineName}`, Name: stateMachineName };
+    const context = { Execution: { ...Execution, Input: structuredClone(input) }, StateMachine };
+    this.env = { mocks, stepsRun: 0, maxSteps, simulatedSeconds: 0, context };
     this.currentState = machine.StartAt;
     this.steps = runMachine(machine, structuredClone(input), this.env);
   }
@@ -127,13 +115,10 @@ export class AslExecution {
     }
     const record = this.steps.next().value as AslStepResult;
     this.history.push(record);
-    this.currentState = record.status === 'running' ? record.next : undefined;
-    if (record.status !== 'running') {
-      const ending = this.steps.next().value as Ending;
-      this.status = ending.status;
-      if (ending.status === 'succeeded') this.output = ending.output;
-      else this.error = ending.error;
-    }
+    this.status = record.status;
+    this.currentState = record.next;
+    if (record.status === 'succeeded') this.output = record.output;
+    this.error = record.status === 'failed' ? record.error : undefined;
     return record;
   }
 
@@ -145,48 +130,45 @@ export class AslExecution {
   }
 }
 
-/** Runs one (sub-)machine state by state, yielding a record per step and returning how it ended. */
-function* runMachine(machine: AslStateMachine, input: JsonValue, env: Environment): Generator<AslStepResult, Ending> {
-  let name = machine.StartAt;
+/**
+ * Runs one (sub-)machine, yielding a record per step; the last record says how it ended: `succeeded` with the
+ * machine's output, or `failed` with its error.
+ */
+function* runMachine(machine: AslStateMachine, input: JsonValue, env: Environment): Generator<AslStepResult> {
+  let name: string | undefined = machine.StartAt;
   let data = input;
   /** Retries used per retrier, while the same state is being retried. */
   let retries: number[] = [];
-  for (;;) {
-    const state = machine.States[name]!;
+  while (name !== undefined) {
+    const state: AslState = machine.States[name]!;
     const record: AslStepResult = { state: name, type: state.Type, input: data, output: null, status: 'running' };
-    const attempt = retries.reduce((sum, used) => sum + used, 1);
-    let caught: unknown;
+    let error: AslErrorOutput;
     try {
       if ((env.stepsRun += 1) > env.maxSteps) {
-        throw runtime(
-          `Stopped after ${env.maxSteps} steps; the state machine probably loops forever. Raise maxSteps if it doesn't.`,
-        );
+        const advice = "the state machine probably loops forever. Raise maxSteps if it doesn't.";
+        throw runtime(`Stopped after ${env.maxSteps} steps; ${advice}`);
       }
-      const next = execute(name, state, data, env, attempt, record);
+      const next = execute(
+        name,
+        state,
+        data,
+        env,
+        retries.reduce((sum, used) => sum + used, 1),
+        record,
+      );
       retries = [];
-      if (record.error) {
-        record.status = 'failed';
-        yield record;
-        return { status: 'failed', error: record.error };
-      }
       data = record.output;
-      if (next === undefined) {
-        record.status = 'succeeded';
-        yield record;
-        return { status: 'succeeded', output: data };
-      }
-      record.next = name = next;
-      yield record;
+      record.status = record.error ? 'failed' : next === undefined ? 'succeeded' : 'running';
+      name = record.status === 'running' ? next : undefined;
+      yield name === undefined ? record : { ...record, next: name };
       continue;
     } catch (thrown) {
       if (!(thrown instanceof AslStatesError)) throw thrown;
-      caught = thrown;
+      error = thrown.output;
     }
-    const error = { Error: (caught as AslStatesError).error, Cause: (caught as AslStatesError).causeText };
     const failed: AslStepResult = { ...record, output: null, status: 'failed', error };
     delete failed.choice;
     delete failed.wait;
-
     const [retrier, index] = handlerFor(state.Retry, error.Error);
     const used = retries[index] ?? 0;
     const maxAttempts = retrier?.MaxAttempts ?? 3;
@@ -195,28 +177,32 @@ function* runMachine(machine: AslStateMachine, input: JsonValue, env: Environmen
       const intervalSeconds = Math.min(backoff, retrier.MaxDelaySeconds ?? Infinity);
       env.simulatedSeconds += intervalSeconds;
       retries[index] = used + 1;
-      const errorEquals = [...retrier.ErrorEquals];
-      failed.retry = { attempt: used + 1, maxAttempts, intervalSeconds, retrier: index, errorEquals };
-      yield { ...failed, output: data, status: 'running', next: name };
+      const retry = {
+        attempt: used + 1,
+        maxAttempts,
+        intervalSeconds,
+        retrier: index,
+        errorEquals: [...retrier.ErrorEquals],
+      };
+      yield { ...failed, retry, output: data, status: 'running', next: record.state };
       continue;
     }
     retries = [];
     const [catcher, catcherIndex] = handlerFor(state.Catch, error.Error);
-    if (!catcher?.Next) {
-      yield failed;
-      return { status: 'failed', error };
-    }
+    name = catcher?.Next;
     try {
-      data = catcher.ResultPath === null ? data : setResultPath(data, catcher.ResultPath ?? '$', { ...error });
+      if (catcher && name !== undefined) {
+        data = catcher.ResultPath === null ? data : setResultPath(data, catcher.ResultPath ?? '$', { ...error });
+        const caught = { catcher: catcherIndex, errorEquals: [...catcher.ErrorEquals], next: name };
+        yield { ...failed, caught, output: data, status: 'running', next: name };
+        continue;
+      }
     } catch (thrown) {
       if (!(thrown instanceof AslStatesError)) throw thrown;
-      failed.error = { Error: thrown.error, Cause: thrown.causeText };
-      yield failed;
-      return { status: 'failed', error: failed.error };
+      failed.error = thrown.output;
+      name = undefined;
     }
-    const caughtBy = { catcher: catcherIndex, errorEquals: [...catcher.ErrorEquals], next: catcher.Next };
-    yield { ...failed, caught: caughtBy, output: data, status: 'running', next: catcher.Next };
-    name = catcher.Next;
+    yield failed;
   }
 }
 
@@ -236,14 +222,11 @@ function handlerFor(handlers: AslErrorHandler[] = [], error: string): [AslErrorH
 
 /** Runs a sub-machine to its end, recording its steps in `histories`; a failure fails the enclosing state. */
 function runToEnd(machine: AslStateMachine, input: JsonValue, env: Environment, histories: AslStepResult[][]) {
-  const history: AslStepResult[] = [];
+  const history = [...runMachine(machine, input, env)];
   histories.push(history);
-  const steps = runMachine(machine, input, env);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (!step.done) history.push(step.value);
-    else if (step.value.status === 'failed') throw new AslStatesError(step.value.error.Error, step.value.error.Cause);
-    else return step.value.output;
-  }
+  const last = history.at(-1)!;
+  if (last.error) throw new AslStatesError(last.error.Error, last.error.Cause);
+  return last.output;
 }
 
 /**
@@ -260,14 +243,10 @@ function execute(
 ): string | undefined {
   if (state.QueryLanguage === 'JSONata')
     throw runtime(`State "${name}" uses JSONata, which this interpreter doesn't support.`);
+  const entered = new Date(Date.parse(START_TIME) + env.simulatedSeconds * 1000).toISOString();
   const context = (item?: { Index: number; Value: JsonValue }): JsonObject => ({
-    Execution: env.execution,
-    StateMachine: env.stateMachine,
-    State: {
-      Name: name,
-      EnteredTime: new Date(env.startMs + env.simulatedSeconds * 1000).toISOString(),
-      RetryCount: attempt - 1,
-    },
+    ...env.context,
+    State: { Name: name, EnteredTime: entered, RetryCount: attempt - 1 },
     ...(item ? { Map: { Item: item } } : {}),
   });
   const effective = state.Type === 'Fail' ? raw : selectPath(raw, state.InputPath, 'InputPath', name);
@@ -368,7 +347,7 @@ function waitFor(name: string, state: AslState, effective: JsonValue, context: J
     const field = state.Timestamp === undefined ? 'TimestampPath' : 'Timestamp';
     if (Number.isNaN(at))
       throw runtime(`${field} of Wait state "${name}" is not a timestamp: ${JSON.stringify(timestamp)}.`);
-    const seconds = Math.max(0, Math.round((at - env.startMs) / 1000 - env.simulatedSeconds));
+    const seconds = Math.max(0, Math.round((at - Date.parse(START_TIME)) / 1000 - env.simulatedSeconds));
     env.simulatedSeconds += seconds;
     return { timestamp: timestamp as string, seconds };
   }
@@ -388,23 +367,18 @@ function callMock(mocks: AslMocks, name: string, input: JsonValue, attempt: numb
     );
   }
   const mock = mocks[name];
-  let value: JsonValue | AslMockError;
+  let value: JsonValue | AslMockError | undefined;
   try {
-    value = typeof mock === 'function' ? mock({ state: name, input: structuredClone(input), attempt }) : mock!;
+    value = typeof mock === 'function' ? mock({ state: name, input: structuredClone(input), attempt }) : mock;
   } catch (thrown) {
     // A mock function that throws stands for a failed task, like a Lambda function raising an exception.
     if (thrown instanceof AslStatesError) throw thrown;
     throw new AslStatesError('States.TaskFailed', thrown instanceof Error ? thrown.message : String(thrown));
   }
   // An object whose only keys are a string `error` and an optional string `cause` stands for a failure.
-  const keys = isJsonObject(value) ? Object.keys(value) : [];
-  if (
-    isJsonObject(value) &&
-    typeof value.error === 'string' &&
-    keys.every((key) => key === 'error' || key === 'cause')
-  ) {
-    if (value.cause === undefined || typeof value.cause === 'string')
-      throw new AslStatesError(value.error, value.cause ?? '');
+  const { error, cause = '', ...rest } = isJsonObject(value) ? value : {};
+  if (typeof error === 'string' && typeof cause === 'string' && Object.keys(rest).length === 0) {
+    throw new AslStatesError(error, cause);
   }
   return structuredClone(value as JsonValue);
 }

@@ -3,7 +3,7 @@
  * fields) and the intrinsic functions in INTRINSICS; any other `States.*` function raises States.Runtime.
  */
 import { JSONPath } from 'jsonpath-plus';
-import type { JsonObject, JsonValue } from './asl-types.ts';
+import type { AslErrorOutput, JsonObject, JsonValue } from './asl-types.ts';
 
 /** An error in Step Functions terms: an error name (`States.Runtime`, `Lambda.ServiceException`) and a cause. */
 export class AslStatesError extends Error {
@@ -13,6 +13,11 @@ export class AslStatesError extends Error {
   ) {
     super(`${error}: ${causeText}`);
     this.name = 'AslStatesError';
+  }
+
+  /** The error as a catcher receives it. */
+  get output(): AslErrorOutput {
+    return { Error: this.error, Cause: this.causeText };
   }
 }
 
