@@ -5,6 +5,7 @@ import GithubSlugger from 'github-slugger';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { repoRoot } from '../support/build-site.ts';
+import { sitePages } from '../support/site-pages.ts';
 
 const site = inject('site');
 const notesDir = process.env.NOTES_DIR ?? path.join(repoRoot, 'content/notes');
@@ -23,6 +24,37 @@ describe('the build', () => {
     const pinnedMajor = (await readFile(path.join(repoRoot, '.nvmrc'), 'utf8')).trim();
     expect(site.log).toMatch(new RegExp(`Building on Node v${pinnedMajor}\\.`));
     expect(site.log).not.toMatch(/\bwarn(ing)?\b/i);
+  });
+});
+
+/** The cascade layers a stylesheet names, in the order it first names them. */
+function layerOrder(css: string): string[] {
+  const names = [...css.matchAll(/@layer\s+([\w\s,-]+?)\s*[{;]/g)].flatMap((match) => match[1]!.split(/\s*,\s*/));
+  return [...new Set(names)];
+}
+
+describe('stylesheets', () => {
+  it("link the site's stylesheet first on every page, and it fixes the cascade-layer order", async () => {
+    const pages = await sitePages(site.outDir);
+    expect(pages.length).toBeGreaterThan(20);
+    for (const url of pages) {
+      const links = (await page(url.slice(1))).querySelectorAll('link[rel="stylesheet"]');
+      expect(links.length, url).toBeGreaterThan(0);
+      // The first one requested gets the connection the page came on; the page paints once it arrives.
+      const [first, ...rest] = links;
+      expect(first!.parentNode.tagName, url).toBe('HEAD');
+      expect(first!.getAttribute('media'), url).toBeUndefined();
+      const css = await readFile(path.join(site.outDir, first!.getAttribute('href')!), 'utf8');
+      expect(layerOrder(css).slice(0, 3), url).toEqual(['base', 'layout', 'components']);
+      // It is the site's own stylesheet, not a file that only names the layers and costs a request first.
+      expect(css, url).toMatch(/@layer base\s*\{/);
+      // Whatever else a page links can only use layers whose order is already fixed.
+      for (const link of rest) {
+        const other = await readFile(path.join(site.outDir, link.getAttribute('href')!), 'utf8');
+        for (const layer of layerOrder(other))
+          expect(['base', 'layout', 'components'], `${url}: ${layer}`).toContain(layer);
+      }
+    }
   });
 });
 
