@@ -34,6 +34,11 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
     await page.keyboard.press('Enter');
   }
 
+  /** Scrolls to the end-of-note quiz, which fetches its questions as the reader reaches it. */
+  async function reachQuiz(page: Page): Promise<void> {
+    await page.locator('note-quiz').scrollIntoViewIfNeeded();
+  }
+
   async function rights(question: Locator): Promise<number[]> {
     return question
       .locator('.quiz-part')
@@ -44,6 +49,7 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
     const page = await freshPage();
     await page.goto(`${served.server.origin}/notes/horovod/`);
     const question = page.locator('note-quiz .quiz-question[data-kind="ordering"]');
+    await reachQuiz(page);
     await question.scrollIntoViewIfNeeded();
     await question.getByRole('button', { name: 'Check answer' }).waitFor();
     const right = await rights(question);
@@ -71,6 +77,7 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
     const page = await freshPage();
     await page.goto(`${served.server.origin}/notes/horovod/`);
     const question = page.locator('note-quiz .quiz-question[data-kind="ordering"]');
+    await reachQuiz(page);
     await question.scrollIntoViewIfNeeded();
     await question.getByRole('button', { name: 'Check answer' }).waitFor();
     await question.getByRole('button', { name: 'Check answer' }).click();
@@ -87,6 +94,7 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
     const page = await freshPage();
     await page.goto(`${served.server.origin}/notes/networking-and-access/`);
     const question = page.locator('note-quiz .quiz-question[data-kind="matching"]');
+    await reachQuiz(page);
     await question.scrollIntoViewIfNeeded();
     await question.getByRole('button', { name: 'Check answer' }).waitFor();
     await answerByKeyboard(page, question, await rights(question));
@@ -102,18 +110,20 @@ describe.skipIf(!browserAvailable())('ordering and matching questions', () => {
     expect(await question.locator('select').first().inputValue()).toBe('');
   });
 
-  it('reads without JavaScript: the answer is behind "Show answer"', async () => {
+  it('reads without JavaScript: the note links its questions, the answer is behind "Show answer"', async () => {
     const context = await served.browser.newContext({ javaScriptEnabled: false });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${served.server.origin}/notes/horovod/`);
+    await page.locator('note-quiz').getByRole('link', { name: 'Answer the questions' }).click();
+    await page.waitForURL(`${served.server.origin}/questions/horovod/`);
     const question = page.locator('note-quiz .quiz-question[data-kind="ordering"]');
     expect(await question.locator('.quiz-actions').isVisible()).toBe(false);
     await question.getByText('Show answer').click();
     const steps = await question.locator('.quiz-answer-list li').allTextContents();
     expect(steps[0]).toMatch(/^Arrange the N workers in a logical ring/);
     expect(await question.getByRole('link', { name: /^Read the section: / }).getAttribute('href')).toBe(
-      '#ring-allreduce-in-plain-words',
+      '/notes/horovod/#ring-allreduce-in-plain-words',
     );
   });
 });

@@ -111,6 +111,32 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     return question;
   }
 
+  it("fetches a note's questions only when the reader reaches the quiz, then they work as the note's own", async () => {
+    const page = await freshPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.origin}/notes/eks/`);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 500))));
+    const quiz = page.locator('note-quiz');
+    expect(await quiz.locator('.quiz-question').count()).toBe(0);
+    expect(fetched).not.toContain('/questions/eks/');
+    const count = Number((await quiz.locator('.quiz-intro').textContent())!.match(/^(\d+) exam-style/)![1]);
+    expect(count).toBeGreaterThan(1);
+
+    await quiz.scrollIntoViewIfNeeded();
+    await expect.poll(() => quiz.locator('.quiz-question').count()).toBe(count);
+    expect(fetched.filter((path) => path === '/questions/eks/')).toHaveLength(1);
+    expect(await quiz.getByRole('link', { name: 'Answer the questions' }).count()).toBe(0);
+    expect(await quiz.locator('.quiz-saving').isVisible()).toBe(true);
+    // Every question can be checked, and the answers' section links lead into this note.
+    expect(await quiz.getByRole('button', { name: 'Check answer' }).count()).toBe(count);
+    for (const link of await quiz.getByRole('link', { name: /^Read the section: / }).all()) {
+      const target = new URL((await link.getAttribute('href'))!, page.url());
+      expect(target.pathname).toBe('/notes/eks/');
+      expect(await page.locator(`.note-body ${target.hash}`).count()).toBe(1);
+    }
+  });
+
   it('answers the quiz at the end of a note: wrong, then retry and right, saved for review', async () => {
     const page = await freshPage();
     await page.goto(`${server.origin}/notes/eks/`);
@@ -141,9 +167,11 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     ).toBe(true);
     const section = question.getByRole('link', { name: /^Read the section: / });
     expect(await section.isVisible()).toBe(true);
-    const target = (await section.getAttribute('href'))!;
-    expect(target).toMatch(/^#[a-z0-9-]+$/);
-    expect(await page.locator(`.note-body ${target}`).count()).toBe(1);
+    // A section of this very note, so following it scrolls the page rather than loading another.
+    const target = new URL((await section.getAttribute('href'))!, page.url());
+    expect(target.pathname).toBe('/notes/eks/');
+    expect(target.hash).toMatch(/^#[a-z0-9-]+$/);
+    expect(await page.locator(`.note-body ${target.hash}`).count()).toBe(1);
     const wrongCard = (await stored(page))!.cards[key]!;
     expect(wrongCard).toMatchObject({ grade: 1, reps: 1 });
     expect(wrongCard.due - wrongCard.reviewed).toBe(10 * MINUTE);

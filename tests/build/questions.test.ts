@@ -98,3 +98,35 @@ describe('the review and practice exam pages', () => {
       expect(review.querySelector(selector)!.classList.contains('needs-script'), selector).toBe(true);
   });
 });
+
+describe("a note's quiz", () => {
+  it('is a link on the note page, to a page of its own that lists the questions readable without JavaScript', async () => {
+    const files = loadQuestionFiles(path.join(repoRoot, 'content/questions'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const note = parse(await readFile(path.join(site.outDir, 'notes', file.noteId, 'index.html'), 'utf8'));
+      const quiz = note.querySelector('.note-quiz note-quiz')!;
+      // The note carries no question, so its first paint waits for none of them.
+      expect(quiz.querySelectorAll('.quiz-question'), file.noteId).toHaveLength(0);
+      expect(quiz.querySelector('.quiz-intro')!.text).toMatch(new RegExp(`^${file.questions.length} exam-style`));
+      const link = quiz.querySelector('.quiz-elsewhere a')!;
+      expect(link.text).toBe('Answer the questions');
+      expect(link.getAttribute('href')).toBe(`/questions/${file.noteId}/`);
+      expect(quiz.querySelector('.quiz-elsewhere')!.getAttribute('data-source')).toBe(link.getAttribute('href'));
+
+      const page = parse(await readFile(path.join(site.outDir, 'questions', file.noteId, 'index.html'), 'utf8'));
+      const questions = page.querySelectorAll('main note-quiz .quiz-questions > .quiz-question');
+      expect(questions.map((question) => question.getAttribute('data-card'))).toEqual(
+        file.questions.map((question) => `${file.noteId}/${question.id}`),
+      );
+      for (const question of questions) {
+        expect(question.querySelector('details.quiz-answer > summary')!.text).toBe('Show answer');
+        expect(question.querySelector('.quiz-actions')!.hasAttribute('hidden')).toBe(true);
+        const section = question.querySelector('.quiz-answer a')!.getAttribute('href')!;
+        expect(section.startsWith(`/notes/${file.noteId}/#`), section).toBe(true);
+        expect(note.querySelector(`.note-body [id="${section.split('#')[1]}"]`), section).not.toBeNull();
+      }
+      expect(page.querySelector(`main a[href="/notes/${file.noteId}/"]`)).not.toBeNull();
+    }
+  });
+});

@@ -7,7 +7,7 @@ const loads = new WeakMap<HTMLElement, Promise<HTMLElement[]>>();
 export function loadQuestionBank(container: HTMLElement): Promise<HTMLElement[]> {
   let load = loads.get(container);
   if (!load) {
-    load = fetchBank(container.dataset.source!).then((bank) => {
+    load = fetchRendered(container.dataset.source!, '.question-bank').then((bank) => {
       container.replaceChildren(document.importNode(bank, true));
       return [...container.querySelectorAll<HTMLElement>('.quiz-question')];
     });
@@ -17,13 +17,14 @@ export function loadQuestionBank(container: HTMLElement): Promise<HTMLElement[]>
   return load;
 }
 
-async function fetchBank(url: string): Promise<HTMLElement> {
+/** The first element matching `selector` on the built page at `url`. */
+export async function fetchRendered(url: string, selector: string): Promise<HTMLElement> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-  const bank = page.querySelector<HTMLElement>('.question-bank');
-  if (!bank) throw new Error(`${url} has no questions`);
-  return bank;
+  const element = page.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`${url} has no ${selector}`);
+  return element;
 }
 
 export const BANK_FAILED = 'The questions could not be loaded. Check your connection and try again.';
