@@ -28,6 +28,7 @@ const COLOURS: Record<string, [background: string, border: string]> = {
   parallel: ['#f8f9fa', '#5f6368'],
   map: ['#f8f9fa', '#5f6368'],
 };
+// Theme colours: custom properties with light fallbacks.
 const TEXT = 'var(--asl-text, #202124)';
 const MUTED = 'var(--asl-muted, #5f6368)';
 const EDGE = 'var(--asl-edge, #5f6368)';
@@ -38,22 +39,26 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => entities[char]!);
 }
 
-type Attributes = Record<string, string | number | undefined>;
-
-/** An element with escaped attributes; with `content`, a string of escaped text or a list of child markup. */
-function element(name: string, attributes: Attributes, content?: string | string[]): string {
-  const written = Object.entries(attributes)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
-    .join('');
-  if (content === undefined) return `<${name}${written}/>`;
-  const inner = typeof content === 'string' ? escapeXml(content) : `\n${content.join('\n')}\n`;
-  return `<${name}${written}>${inner}</${name}>`;
+/** `name="value"` pairs with escaped values; undefined values are left out. */
+function attributes(values: Record<string, string | number | undefined>): string {
+  const written = Object.entries(values).filter(([, value]) => value !== undefined);
+  return written.map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`).join('');
 }
 
-function text(x: number, y: number, size: number, fill: string, content: string, extra: Attributes = {}): string {
-  const at = { x: round(x), y: round(y), 'text-anchor': 'middle', 'dominant-baseline': 'central' };
-  return element('text', { ...extra, ...at, 'font-size': size, fill }, content);
+/** A `<g>` of the given parts; the parts are markup already. */
+function group(values: Record<string, string>, parts: string[]): string {
+  return [`<g${attributes(values)}>`, ...parts, '</g>'].join('\n');
+}
+
+/** Centred text; `extra` holds more attributes, already written. */
+function text(x: number, y: number, size: number, fill: string, content: string, extra = ''): string {
+  const at = `x="${round(x)}" y="${round(y)}" text-anchor="middle" dominant-baseline="central"`;
+  return `<text${extra} ${at} font-size="${size}" fill="${fill}">${escapeXml(content)}</text>`;
+}
+
+/** Position and size attributes of a box, rounded. */
+function box({ x, y, width, height }: { x: number; y: number; width: number; height: number }): string {
+  return `x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}"`;
 }
 
 export function renderAslSvg(definition: unknown, options: AslSvgOptions = { title: 'State machine diagram' }): string {
@@ -64,166 +69,95 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions = { tit
   const labels = layout.edges.flatMap(({ label, labelPosition: at }) =>
     label === undefined || !at ? [] : [{ x: at.x, y: at.y, half: labelBoxWidth(label) / 2 + 4 }],
   );
-  const minX = Math.min(0, ...labels.map((label) => label.x - label.half));
-  const minY = Math.min(0, ...labels.map((label) => label.y - 12));
+  const minX = round(Math.min(0, ...labels.map((label) => label.x - label.half)));
+  const minY = round(Math.min(0, ...labels.map((label) => label.y - 12)));
   const width = round(Math.max(layout.width, ...labels.map((label) => label.x + label.half)) - minX);
   const height = round(Math.max(layout.height, ...labels.map((label) => label.y + 12)) - minY);
-  const marker = element(
-    'marker',
-    {
-      id: `${prefix}-arrow`,
-      viewBox: '0 0 10 10',
-      refX: 9,
-      refY: 5,
-      markerWidth: 8,
-      markerHeight: 8,
-      markerUnits: 'userSpaceOnUse',
-      orient: 'auto-start-reverse',
-    },
-    [element('path', { d: 'M0,0 L10,5 L0,10 z', fill: EDGE })],
-  );
-  return element(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      class: 'asl-diagram',
-      role: 'img',
-      'aria-labelledby': `${prefix}-title ${prefix}-desc`,
-      width,
-      height,
-      viewBox: `${round(minX)} ${round(minY)} ${width} ${height}`,
-      'font-family': "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-    },
-    [
-      element('title', { id: `${prefix}-title` }, options.title),
-      element('desc', { id: `${prefix}-desc` }, options.description ?? describeAslFlow(definition)),
-      element('defs', {}, [marker]),
-      ...layout.nodes.filter((node) => node.container).map(renderContainer),
-      element(
-        'g',
-        { class: 'asl-edges' },
-        layout.edges.map((edge) => renderEdge(edge, `${prefix}-arrow`)),
-      ),
-      ...layout.nodes.filter((node) => !node.container).map(renderNode),
-    ],
-  );
+  const font = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  const size = `width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}"`;
+  const marker = `<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="asl-diagram" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" ${size} font-family="${escapeXml(font)}">`,
+    `<title id="${prefix}-title">${escapeXml(options.title)}</title>`,
+    `<desc id="${prefix}-desc">${escapeXml(options.description ?? describeAslFlow(definition))}</desc>`,
+    `<defs>\n${marker}\n<path d="M0,0 L10,5 L0,10 z" fill="${EDGE}"/>\n</marker>\n</defs>`,
+    ...layout.nodes.filter((node) => node.container).map(renderContainer),
+    group(
+      { class: 'asl-edges' },
+      layout.edges.map((edge) => renderEdge(edge, `${prefix}-arrow`)),
+    ),
+    ...layout.nodes.filter((node) => !node.container).map(renderNode),
+    '</svg>',
+  ].join('\n');
 }
 
 function renderEdge(edge: AslLayoutEdge, arrow: string): string {
   const d = edge.points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x},${point.y}`).join(' ');
-  const dash = edge.kind === 'catch' ? '6 4' : undefined;
-  const parts = [
-    element('path', {
-      d,
-      fill: 'none',
-      stroke: EDGE,
-      'stroke-width': 1.5,
-      'stroke-dasharray': dash,
-      'marker-end': `url(#${arrow})`,
-    }),
-  ];
+  const dash = edge.kind === 'catch' ? ' stroke-dasharray="6 4"' : '';
+  const parts = [`<path d="${d}" fill="none" stroke="${EDGE}" stroke-width="1.5"${dash} marker-end="url(#${arrow})"/>`];
   if (edge.label !== undefined && edge.labelPosition) {
     const { x, y } = edge.labelPosition;
     const w = labelBoxWidth(edge.label);
+    const background = box({ x: x - w / 2, y: y - 9, width: w, height: 18 });
     parts.push(
-      element('rect', {
-        class: 'asl-edge-label-bg',
-        x: round(x - w / 2),
-        y: round(y - 9),
-        width: round(w),
-        height: 18,
-        rx: 3,
-        fill: 'var(--asl-label-bg, #ffffff)',
-        'fill-opacity': 0.92,
-      }),
-      text(x, y, 11, 'var(--asl-label-text, #3c4043)', edge.label, { class: 'asl-edge-label' }),
+      `<rect class="asl-edge-label-bg" ${background} rx="3" fill="var(--asl-label-bg, #ffffff)" fill-opacity="0.92"/>`,
+      text(x, y, 11, 'var(--asl-label-text, #3c4043)', edge.label, ' class="asl-edge-label"'),
     );
   }
   const kind = `asl-edge asl-edge-${edge.kind}${edge.back ? ' asl-edge-back' : ''}`;
-  return element('g', { class: kind, 'data-from': edge.from, 'data-to': edge.to }, parts);
+  return group({ class: kind, 'data-from': edge.from, 'data-to': edge.to }, parts);
 }
 
-/** Fill and stroke of a node type, as custom properties with light-theme fallbacks. */
-function paint(kind: string): { fill: string; stroke: string } {
+/** Fill and stroke attributes of a node type: custom properties with light-theme fallbacks. */
+function paint(kind: string, fill = true): string {
   const [background, border] = COLOURS[kind] ?? ['#ffffff', '#3c4043'];
-  return { fill: `var(--asl-${kind}-bg, ${background})`, stroke: `var(--asl-${kind}-border, ${border})` };
+  const stroke = `stroke="var(--asl-${kind}-border, ${border})"`;
+  return `fill="${fill ? `var(--asl-${kind}-bg, ${background})` : 'none'}" ${stroke}`;
 }
 
 function renderContainer(node: AslLayoutNode): string {
   const kind = node.type.toLowerCase();
-  const { stroke } = paint(kind);
-  const { x, y, width, height } = node;
-  const centre = x + width / 2;
+  const centre = node.x + node.width / 2;
   const lanes = (node.lanes ?? []).flatMap((lane) => [
-    element('rect', {
-      class: 'asl-lane',
-      ...box(lane),
-      rx: 6,
-      fill: 'none',
-      stroke,
-      'stroke-width': 1,
-      'stroke-dasharray': '3 3',
-    }),
-    element(
-      'text',
-      {
-        class: 'asl-lane-label',
-        x: round(lane.x + 8),
-        y: round(lane.y + 11),
-        'dominant-baseline': 'central',
-        'font-size': 11,
-        fill: MUTED,
-      },
-      lane.label,
-    ),
+    `<rect class="asl-lane" ${box(lane)} rx="6" ${paint(kind, false)} stroke-width="1" stroke-dasharray="3 3"/>`,
+    `<text class="asl-lane-label" x="${round(lane.x + 8)}" y="${round(lane.y + 11)}" dominant-baseline="central" font-size="11" fill="${MUTED}">${escapeXml(lane.label)}</text>`,
   ]);
-  return element('g', { class: `asl-state asl-${kind} asl-container`, 'data-state': node.name }, [
-    element('title', {}, `${node.name} (${node.type})`),
-    element('rect', { x, y, width, height, rx: 10, ...paint(kind), 'stroke-width': 1.5, 'stroke-dasharray': '8 4' }),
-    text(centre, y + 18, 13, TEXT, node.label, { 'font-weight': 600 }),
-    text(centre, y + 34, 11, MUTED, `${node.type}${node.subtitle ? `: ${node.subtitle}` : ''}`),
+  return group({ class: `asl-state asl-${kind} asl-container`, 'data-state': node.name }, [
+    `<title>${escapeXml(`${node.name} (${node.type})`)}</title>`,
+    `<rect ${box(node)} rx="10" ${paint(kind)} stroke-width="1.5" stroke-dasharray="8 4"/>`,
+    text(centre, node.y + 18, 13, TEXT, node.label, ' font-weight="600"'),
+    text(centre, node.y + 34, 11, MUTED, `${node.type}${node.subtitle ? `: ${node.subtitle}` : ''}`),
     ...lanes,
   ]);
-}
-
-function box({ x, y, width, height }: { x: number; y: number; width: number; height: number }): Attributes {
-  return { x: round(x), y: round(y), width: round(width), height: round(height) };
 }
 
 function renderNode(node: AslLayoutNode): string {
   const kind = node.type.toLowerCase();
   const { x, y, width: w, height: h } = node;
   const [cx, cy] = [round(x + w / 2), round(y + h / 2)];
-  const style = { ...paint(kind), 'stroke-width': 1.5 };
-  const shape: string[] = [];
-  if (node.type === 'Choice') {
-    shape.push(
-      element('polygon', { points: `${cx},${y} ${round(x + w)},${cy} ${cx},${round(y + h)} ${x},${cy}`, ...style }),
-    );
-  } else if (node.type === 'Start' || node.type === 'Succeed' || node.type === 'Fail' || node.type === 'End') {
-    shape.push(element('rect', { ...box(node), rx: round(h / 2), ...style }));
-    // A doubled border marks where an execution (or a branch) stops.
-    if (node.type !== 'Start') {
-      const inner = { x: x + 3, y: y + 3, width: w - 6, height: h - 6 };
-      shape.push(
-        element('rect', { ...box(inner), rx: round(h / 2 - 3), fill: 'none', stroke: style.stroke, 'stroke-width': 1 }),
-      );
-    }
-  } else {
-    const dash = { Pass: '6 3', Wait: '2 3' }[node.type as string];
-    shape.push(element('rect', { ...box(node), rx: 6, ...style, 'stroke-dasharray': dash }));
-  }
+  const style = `${paint(kind)} stroke-width="1.5"`;
+  const pill = `rx="${round(h / 2)}" ${style}`;
+  // A doubled border marks where an execution (or a branch) stops.
+  const doubled = `<rect ${box({ x: x + 3, y: y + 3, width: w - 6, height: h - 6 })} rx="${round(h / 2 - 3)}" ${paint(kind, false)} stroke-width="1"/>`;
+  const dash = { Pass: ' stroke-dasharray="6 3"', Wait: ' stroke-dasharray="2 3"' }[node.type as string] ?? '';
+  const shape = {
+    Choice: [`<polygon points="${cx},${y} ${round(x + w)},${cy} ${cx},${round(y + h)} ${x},${cy}" ${style}/>`],
+    Start: [`<rect ${box(node)} ${pill}/>`],
+    Succeed: [`<rect ${box(node)} ${pill}/>`, doubled],
+    Fail: [`<rect ${box(node)} ${pill}/>`, doubled],
+    End: [`<rect ${box(node)} ${pill}/>`, doubled],
+  }[node.type as string] ?? [`<rect ${box(node)} rx="6" ${style}${dash}/>`];
   const name = node.type === 'Fail' ? `✕ ${node.label}` : node.label;
   const lines =
     node.subtitle === undefined
       ? [text(cx, cy, 13, TEXT, name)]
-      : [text(cx, cy - 8, 13, TEXT, name), text(cx, cy + 10, 11, MUTED, node.subtitle, { class: 'asl-subtitle' })];
+      : [text(cx, cy - 8, 13, TEXT, name), text(cx, cy + 10, 11, MUTED, node.subtitle, ' class="asl-subtitle"')];
   if (node.type === 'Start' || node.type === 'End') {
-    return element('g', { class: `asl-terminal asl-${kind}`, 'data-terminal': kind }, [...shape, ...lines]);
+    return group({ class: `asl-terminal asl-${kind}`, 'data-terminal': kind }, [...shape, ...lines]);
   }
   const tooltip = `${node.name} (${node.type}${node.subtitle ? `: ${node.subtitle}` : ''})`;
-  return element('g', { class: `asl-state asl-${kind}`, 'data-state': node.name }, [
-    element('title', {}, tooltip),
+  return group({ class: `asl-state asl-${kind}`, 'data-state': node.name }, [
+    `<title>${escapeXml(tooltip)}</title>`,
     ...shape,
     ...lines,
   ]);

@@ -50,27 +50,13 @@ export type AslState = { Type: AslStateType; End?: boolean; Seconds?: number; Ch
     Record<'ItemProcessor' | 'Iterator', AslStateMachine>
 >;
 
-/** One problem found by `validateAsl`. */
-export interface AslIssue {
-  /** The state the problem belongs to, when there is one. */
-  state?: string | undefined;
-  /** Where in the definition, e.g. `States.CheckAccuracy.Choices[0].Next`. */
-  path: string;
-  /** What is wrong and how to fix it, naming the state. */
-  message: string;
-}
+/** A problem `validateAsl` found: its state (if any), where (`States.Check.Choices[0].Next`), and what to do. */
+export type AslIssue = { state?: string | undefined; path: string; message: string };
 
-export interface AslPoint {
-  x: number;
-  y: number;
-}
+export type AslPoint = { x: number; y: number };
+export type AslBox = AslPoint & { width: number; height: number };
 
-export interface AslBox extends AslPoint {
-  width: number;
-  height: number;
-}
-
-export interface AslLayoutNode extends AslBox {
+export type AslLayoutNode = AslBox & {
   /** Unique within the layout: `States.Name`, `States.P.Branches[0].States.Name`, or `Start` / `End`. */
   id: string;
   name: string;
@@ -87,7 +73,7 @@ export interface AslLayoutNode extends AslBox {
   /** Parallel and Map: drawn around their branches or item processor, one lane each. */
   container: boolean;
   lanes?: (AslBox & { label: string })[];
-}
+};
 
 export interface AslLayoutEdge {
   id: string;
@@ -103,18 +89,10 @@ export interface AslLayoutEdge {
   back: boolean;
 }
 
-export interface AslLayout {
-  width: number;
-  height: number;
-  nodes: AslLayoutNode[];
-  edges: AslLayoutEdge[];
-}
+export type AslLayout = { width: number; height: number; nodes: AslLayoutNode[]; edges: AslLayoutEdge[] };
 
 /** An error as Step Functions hands it to a catcher. */
-export interface AslErrorOutput {
-  Error: string;
-  Cause: string;
-}
+export type AslErrorOutput = { Error: string; Cause: string };
 
 /**
  * A Task mock: the result JSON, `{ error, cause? }` (only those keys) to fail, or a function of the call returning
