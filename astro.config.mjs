@@ -13,6 +13,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pagefindDev } from './src/integrations/pagefind-dev.ts';
 import { reportRuntime } from './src/integrations/report-runtime.ts';
 import { siteCheck } from './src/integrations/site-check.ts';
+import { renderedPages } from './src/integrations/rendered-pages.ts';
 import { remarkTypography } from './src/plugins/remark-typography.ts';
 import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
 import { remarkAslDiagrams } from './src/plugins/remark-asl-diagrams.ts';
@@ -78,8 +79,11 @@ export default defineConfig({
     reportRuntime(),
     mdx(),
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
-    siteCheck({ paths, update: process.env.UPDATE_SECTION_REGISTER === '1' }),
+    // The index and the site check share one reading of the built pages, done on worker threads as
+    // each page is rendered; the index goes first so it is fed while the last pages are parsed.
+    renderedPages(),
     pagefindIndex(),
+    siteCheck({ paths, update: process.env.UPDATE_SECTION_REGISTER === '1' }),
     pagefindDev({ notesDir: paths.notes }),
   ],
   devToolbar: { enabled: false },

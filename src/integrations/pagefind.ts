@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { spellingVocabulary } from '../lib/search/query-correction.ts';
-import { sectionRecords } from '../lib/search/section-records.ts';
+import { sectionRecords, type SectionRecord } from '../lib/search/section-records.ts';
+import { onBuiltPage, readBuiltPages } from '../node/built-pages.ts';
 
 /** Indexing settings shared by the production build and the dev server. */
 export const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
@@ -17,6 +18,17 @@ function assertNoErrors(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
+/** Adds one record to the index, failing if Pagefind refuses it. */
+async function addRecord(index: pagefind.PagefindIndex, record: SectionRecord): Promise<void> {
+  const added = await index.addCustomRecord({ ...record, language: PAGEFIND_OPTIONS.forceLanguage });
+  assertNoErrors(`indexing ${record.url}`, added.errors);
+}
+
+/** The spelling vocabulary of exactly the text of these records, as JSON. */
+function vocabularyOf(records: readonly SectionRecord[]): string {
+  return JSON.stringify(spellingVocabulary(records.flatMap((record) => [record.meta.title, record.content])));
+}
+
 /**
  * Adds every section of these pages to a Pagefind index as its own record, so Pagefind ranks
  * sections, and returns the spelling vocabulary of exactly the text it indexed (as JSON).
@@ -25,49 +37,54 @@ export async function indexSections(
   index: pagefind.PagefindIndex,
   pages: Iterable<{ url: string; html: string }>,
 ): Promise<{ records: number; vocabulary: string }> {
-  const texts: string[] = [];
-  let records = 0;
-  for (const { url, html } of pages) {
-    for (const record of sectionRecords(html, url)) {
-      const added = await index.addCustomRecord({ ...record, language: PAGEFIND_OPTIONS.forceLanguage });
-      assertNoErrors(`indexing ${record.url}`, added.errors);
-      texts.push(record.meta.title, record.content);
-      records++;
-    }
-  }
-  return { records, vocabulary: JSON.stringify(spellingVocabulary(texts)) };
-}
-
-/** Every built HTML page with its URL: `notes/eks/index.html` → `/notes/eks/`. */
-async function builtPages(outDir: string): Promise<{ url: string; html: string }[]> {
-  const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
-  return Promise.all(
-    files.map(async (file) => ({
-      url: `/${file.split(path.sep).join('/')}`.replace(/index\.html$/, ''),
-      html: await readFile(path.join(outDir, file), 'utf8'),
-    })),
-  );
+  const records = [...pages].flatMap(({ url, html }) => sectionRecords(html, url));
+  // Sent in order without waiting for each answer: Pagefind indexes one while the next is sent.
+  await Promise.all(records.map((record) => addRecord(index, record)));
+  return { records: records.length, vocabulary: vocabularyOf(records) };
 }
 
 /**
- * Indexes the built site with Pagefind's Node API once `astro build` has written it, section by
- * section, and writes the spelling vocabulary beside it, so neither can be forgotten or go stale.
+ * Indexes the built site with Pagefind's Node API, section by section, and writes the spelling
+ * vocabulary beside it, so neither can be forgotten or go stale. Pages reach the index as the
+ * build renders them (taken apart on worker threads, once, for the site check too), so Pagefind
+ * indexes on the core the renderer leaves idle; once the build is done, the index is written.
  */
 export function pagefindIndex(): AstroIntegration {
+  let outDir = '';
+  let indexing: Promise<{ index: pagefind.PagefindIndex; records: SectionRecord[]; added: Promise<void>[] }>;
   return {
     name: 'pagefind-index',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
-        assertNoErrors('createIndex', errors);
-        if (!index) throw new Error('Pagefind did not create an index.');
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        indexing = (async () => {
+          const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
+          assertNoErrors('createIndex', errors);
+          if (!index) throw new Error('Pagefind did not create an index.');
+          const records: SectionRecord[] = [];
+          const added: Promise<void>[] = [];
+          onBuiltPage(outDir, (page) => {
+            records.push(...page.records);
+            added.push(...page.records.map((record) => addRecord(index, record)));
+          });
+          return { index, records, added };
+        })();
+      },
+      'astro:build:done': async ({ logger }) => {
         try {
-          const { records, vocabulary } = await indexSections(index, await builtPages(outDir));
-          const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+          const { index, records, added } = await indexing;
+          await readBuiltPages(outDir);
+          const writing = Promise.all(added).then(() =>
+            index.writeFiles({ outputPath: path.join(outDir, 'pagefind') }),
+          );
+          // Worked out while Pagefind finishes indexing and writes its files.
+          const vocabulary = vocabularyOf(records);
+          const written = await writing;
           assertNoErrors('writeFiles', written.errors);
           await writeFile(path.join(outDir, VOCABULARY_FILE), vocabulary);
-          logger.info(`Indexed ${records} sections into ${path.relative(process.cwd(), written.outputPath)}`);
+          logger.info(`Indexed ${records.length} sections into ${path.relative(process.cwd(), written.outputPath)}`);
         } finally {
           await pagefind.close();
         }

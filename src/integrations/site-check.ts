@@ -1,50 +1,20 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, type HTMLElement } from 'node-html-parser';
-import { checkLinks, type CheckedPage, type LinkProblem } from '../lib/sections/broken-links.ts';
+import { checkLinks, type LinkProblem } from '../lib/sections/broken-links.ts';
 import { checkNoteSections, checkNotes, publishSections } from '../lib/sections/section-register.ts';
 import { formatProblem, problemReport } from '../lib/content/content-errors.ts';
 import { displayPath, type ContentPaths } from '../node/content-paths.ts';
 import { readSectionRegister, writeSectionRegister } from '../node/section-register-file.ts';
+import { builtPage, sitePathOf } from '../node/built-page.ts';
+import { builtHtmlFiles, readBuiltPages, type BuiltPage } from '../node/built-pages.ts';
 
-/** A built page: what the link check needs, and for a note page the sections its pipeline marked. */
-interface BuiltPage extends CheckedPage {
-  note?: { id: string; sections: string[] };
-}
-
-/** The section ids rehype-heading-anchors marked on a note page (its wrapped headings), in order. */
-function markedSections(document: HTMLElement): string[] {
-  return document
-    .querySelectorAll('.heading-wrapper')
-    .flatMap((wrapper) => wrapper.childNodes as HTMLElement[])
-    .filter((node) => node.nodeType === 1 && /^H[2-6]$/.test(node.tagName) && node.id)
-    .map((heading) => heading.id);
-}
-
-/** Reads every built page once: its ids, its links and, for notes, its sections. */
+/** Reads every built page on this thread: what the site check sees, for tests that look at a build. */
 export function readBuiltSite(outDir: string): BuiltPage[] {
-  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const document = parse(readFileSync(path.join(outDir, file), 'utf8'));
-      const sitePath = `/${file
-        .split(path.sep)
-        .join('/')
-        .replace(/index\.html$/, '')}`;
-      const noteId = sitePath.match(/^\/notes\/(.+)\/$/)?.[1];
-      return {
-        path: sitePath,
-        ids: new Set(document.querySelectorAll('[id]').map((element) => element.id)),
-        links: document.querySelectorAll('a[href]').map((anchor) => ({
-          href: anchor.getAttribute('href')!,
-          opensNewTab: anchor.getAttribute('target') === '_blank',
-          rel: anchor.getAttribute('rel') ?? '',
-        })),
-        ...(noteId ? { note: { id: noteId, sections: markedSections(document) } } : {}),
-      };
-    });
+  return builtHtmlFiles(outDir).map((file) =>
+    builtPage(sitePathOf(file), readFileSync(path.join(outDir, file), 'utf8')),
+  );
 }
 
 /** The file of a note, as messages name it. */
@@ -112,7 +82,7 @@ function checkSiteLinks(pages: readonly BuiltPage[], outDir: string, notesDir: s
 }
 
 /**
- * Checks the built site, reading each page once: the section register, then every link. Either
+ * Checks the built site, reading each page once (the search index shares the reading): the section register, then every link. Either
  * failure stops the build, naming the note. Sections go first: a vanished note also breaks the
  * links to it, and the register says why.
  */
@@ -124,9 +94,9 @@ export function siteCheck(options: { paths: ContentPaths; update: boolean }): As
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = readBuiltSite(outDir);
+        const pages = await readBuiltPages(outDir);
         checkSectionRegister(pages, options.paths, options.update, logger);
         checkSiteLinks(pages, outDir, options.paths.notes, base, logger);
       },
