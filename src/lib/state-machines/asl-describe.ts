@@ -81,3 +81,35 @@ export function shortResource(resource: string): string {
   const named = /^arn:[^:]+:(lambda|states):[^:]*:[^:]*:(function|activity):(.+)$/.exec(resource);
   return service ?? (named ? `${named[2] === 'function' ? 'lambda' : 'activity'}:${named[3]}` : resource);
 }
+
+/** The objects in a list, each with its index in the list (parsed JSON may hold anything). */
+export function indexed(list: unknown): (readonly [number, Record<string, unknown>])[] {
+  return (Array.isArray(list) ? list : []).flatMap((item, index) => (isRecord(item) ? [[index, item] as const] : []));
+}
+
+/** A way out of a state: a Choice rule (labelled with its condition), Default, Next, or a catcher (its errors). */
+export type AslTransition = { target: string; kind: 'choice' | 'default' | 'next' | 'catch'; label?: string };
+
+/** Where a state can go, in drawing order: each Choice rule and Default, Next, then each catcher. */
+export function transitions(state: Record<string, unknown>): AslTransition[] {
+  const found: (Omit<AslTransition, 'target'> & { target: unknown })[] = [
+    ...indexed(state.Choices).map(([, rule]) => ({
+      target: rule.Next,
+      kind: 'choice' as const,
+      label: describeChoiceRule(rule),
+    })),
+    { target: state.Default, kind: 'default', label: 'Default' },
+    { target: state.Next, kind: 'next' },
+    ...indexed(state.Catch).map(([, catcher]) => ({
+      target: catcher.Next,
+      kind: 'catch' as const,
+      label: errorNames(catcher),
+    })),
+  ];
+  return found.filter((transition): transition is AslTransition => typeof transition.target === 'string');
+}
+
+/** A retrier's or catcher's ErrorEquals, comma-separated. */
+export function errorNames(handler: Record<string, unknown>): string {
+  return Array.isArray(handler.ErrorEquals) ? handler.ErrorEquals.join(', ') : '?';
+}

@@ -6,7 +6,7 @@
  * CSS custom properties with light fallbacks, so a dark theme only sets the variables; no inline style.
  */
 import type { AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
-import { describeChoiceRule, isRecord, shortResource } from './asl-describe.ts';
+import { describeChoiceRule, errorNames, indexed, isRecord, shortResource, transitions } from './asl-describe.ts';
 import { labelBoxWidth, layoutAsl, subMachines } from './asl-layout.ts';
 
 export interface AslSvgOptions {
@@ -182,8 +182,9 @@ function describeMachine(machine: Record<string, unknown>, scope: string): strin
     if (typeof name !== 'string' || ordered.has(name) || !(name in states)) return;
     ordered.add(name);
     const state = isRecord(states[name]) ? states[name] : {};
-    handlers.push(...records(state.Catch).map((catcher) => String(catcher.Next)));
-    [...records(state.Choices).map((rule) => rule.Next), state.Default, state.Next].forEach(visit);
+    const ways = transitions(state);
+    handlers.push(...ways.filter((way) => way.kind === 'catch').map((way) => way.target));
+    ways.filter((way) => way.kind !== 'catch').forEach((way) => visit(way.target));
   };
   visit(machine.StartAt);
   while (handlers.length > 0) visit(handlers.shift());
@@ -197,10 +198,6 @@ function describeMachine(machine: Record<string, unknown>, scope: string): strin
   ];
 }
 
-function records(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-
 function describeState(name: string, state: unknown, scope: string, unreachable: boolean): string[] {
   if (!isRecord(state)) return [`${name} is not a valid state.`];
   const resource =
@@ -212,8 +209,8 @@ function describeState(name: string, state: unknown, scope: string, unreachable:
   const parallel = state.Type === 'Parallel';
   let main: string;
   if (state.Type === 'Choice') {
-    const rules = records(state.Choices).map(
-      (rule) => `if ${describeChoiceRule(rule)} it goes to ${String(rule.Next)}`,
+    const rules = indexed(state.Choices).map(
+      ([, rule]) => `if ${describeChoiceRule(rule)} it goes to ${String(rule.Next)}`,
     );
     const otherwise = state.Default
       ? `otherwise it goes to ${String(state.Default)}`
@@ -239,22 +236,18 @@ function describeState(name: string, state: unknown, scope: string, unreachable:
     }[String(state.Type)];
     main = `${head}${doing ?? ''} ${then}.`;
   }
-  const retried = records(state.Retry).map(
-    (retrier) => `${errorNames(retrier)} up to ${Number(retrier.MaxAttempts ?? 3)} times`,
+  const retried = indexed(state.Retry).map(
+    ([, retrier]) => `${errorNames(retrier)} up to ${Number(retrier.MaxAttempts ?? 3)} times`,
   );
   return [
     /[.!?]$/.test(main) ? main : `${main}.`,
     ...(retried.length > 0 ? [`It retries ${retried.join('; ')}.`] : []),
-    ...records(state.Catch).map((catcher) => `On error ${errorNames(catcher)} it goes to ${String(catcher.Next)}.`),
+    ...indexed(state.Catch).map(([, catcher]) => `On error ${errorNames(catcher)} it goes to ${String(catcher.Next)}.`),
     ...inside.flatMap((sub, index) => [
       parallel ? `Branch ${index + 1} of ${name}:` : `For each item, ${name}:`,
       ...describeMachine(sub.machine, parallel ? 'the branch' : 'the iteration'),
     ]),
   ];
-}
-
-function errorNames(handler: Record<string, unknown>): string {
-  return Array.isArray(handler.ErrorEquals) ? handler.ErrorEquals.join(', ') : '?';
 }
 
 function sanitiseId(id: string): string {

@@ -8,7 +8,7 @@ import validator from 'asl-validator';
 import { closest, distance } from 'fastest-levenshtein';
 import type { AslIssue } from './asl-types.ts';
 import { ASL_STATE_TYPES, isAslStateType } from './asl-types.ts';
-import { isRecord, ruleOperators } from './asl-describe.ts';
+import { indexed, isRecord, ruleOperators } from './asl-describe.ts';
 
 /** A (sub-)machine: the top level, a Parallel branch or a Map item processor. */
 interface Scope {
@@ -30,10 +30,6 @@ const HINTS: Record<string, string> = {
 
 const issue = (state: string | undefined, path: string, message: string): AslIssue => ({ state, path, message });
 const described = (name: string, state: Record<string, unknown>) => `${String(state.Type)} state "${name}"`;
-/** The objects in a list, each with its index in the list. */
-const indexed = (list: unknown) =>
-  (Array.isArray(list) ? list : []).flatMap((item, index) => (isRecord(item) ? [[index, item] as const] : []));
-
 /** Lists what is wrong with a parsed definition; an empty list means it is valid. */
 export function validateAsl(definition: unknown): AslIssue[] {
   if (!isRecord(definition)) {
