@@ -32,7 +32,6 @@ class NoteQuiz extends HTMLElement {
     }
     const record = answerRecorder();
     for (const element of this.querySelectorAll<HTMLElement>('.quiz-question')) new QuizQuestion(element, record);
-    this.querySelector<HTMLElement>('.quiz-saving')!.hidden = false;
     // The scheduler is needed only once an answer is checked: fetch it when the reader starts on one.
     for (const type of ['focusin', 'pointerdown'])
       this.addEventListener(type, () => void loadScheduler(), { once: true, passive: true });
