@@ -142,20 +142,14 @@ function* runMachine(machine: AslStateMachine, input: JsonValue, env: Environmen
   while (name !== undefined) {
     const state: AslState = machine.States[name]!;
     const record: AslStepResult = { state: name, type: state.Type, input: data, output: null, status: 'running' };
+    const attempt = retries.reduce((sum, used) => sum + used, 1);
     let error: AslErrorOutput;
     try {
       if ((env.stepsRun += 1) > env.maxSteps) {
         const advice = "the state machine probably loops forever. Raise maxSteps if it doesn't.";
         throw runtime(`Stopped after ${env.maxSteps} steps; ${advice}`);
       }
-      const next = execute(
-        name,
-        state,
-        data,
-        env,
-        retries.reduce((sum, used) => sum + used, 1),
-        record,
-      );
+      const next = execute(name, state, data, env, attempt, record);
       retries = [];
       data = record.output;
       record.status = record.error ? 'failed' : next === undefined ? 'succeeded' : 'running';
@@ -177,13 +171,8 @@ function* runMachine(machine: AslStateMachine, input: JsonValue, env: Environmen
       const intervalSeconds = Math.min(backoff, retrier.MaxDelaySeconds ?? Infinity);
       env.simulatedSeconds += intervalSeconds;
       retries[index] = used + 1;
-      const retry = {
-        attempt: used + 1,
-        maxAttempts,
-        intervalSeconds,
-        retrier: index,
-        errorEquals: [...retrier.ErrorEquals],
-      };
+      const errorEquals = [...retrier.ErrorEquals];
+      const retry = { attempt: used + 1, maxAttempts, intervalSeconds, retrier: index, errorEquals };
       yield { ...failed, retry, output: data, status: 'running', next: record.state };
       continue;
     }
