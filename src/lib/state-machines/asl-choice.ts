@@ -14,7 +14,7 @@ function timestampMs(value: unknown): number | undefined {
 }
 
 /** `StringMatches`: `*` matches any run of characters; `\*` is a literal asterisk and `\\` a backslash. */
-export function stringMatches(value: string, pattern: string): boolean {
+function stringMatches(value: string, pattern: string): boolean {
   const source = [...pattern.matchAll(/\\(.)|(\*)|([^\\*]+|\\$)/gs)]
     .map(([, escaped, star, text]) => (star ? '.*' : (escaped ?? text ?? '').replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')))
     .join('');

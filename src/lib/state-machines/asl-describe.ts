@@ -25,7 +25,7 @@ const TYPE_TESTS: Record<string, string> = {
 };
 
 /** Every comparison operator: `StringEquals`, ..., `TimestampGreaterThanEqualsPath`, `StringMatches`, `Is*`. */
-export const CHOICE_OPERATORS: readonly string[] = [
+const CHOICE_OPERATORS: readonly string[] = [
   ...FAMILIES.flatMap((family) =>
     (family === 'Boolean' ? ['Equals'] : Object.keys(COMPARISONS)).flatMap((how) => [
       `${family}${how}`,

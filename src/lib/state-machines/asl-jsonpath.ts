@@ -28,7 +28,7 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export type PathLookup = { found: true; value: JsonValue } | { found: false };
+type PathLookup = { found: true; value: JsonValue } | { found: false };
 
 /** Reads a `$...` path from the data or a `$$...` path from the context object; indefinite paths give arrays. */
 export function readPath(path: string, data: JsonValue, context: JsonValue): PathLookup {

@@ -37,6 +37,7 @@ export interface AslStateMachine {
   QueryLanguage?: string;
 }
 
+// The fields a state may have, grouped by the kind of value they hold.
 type Paths = 'InputPath' | 'OutputPath' | 'ResultPath';
 type Texts = 'Next' | 'Default' | 'QueryLanguage' | 'Timestamp' | 'SecondsPath' | 'TimestampPath' | 'ItemsPath';
 type Templates = 'Parameters' | 'ResultSelector' | 'ItemSelector' | 'Result';
