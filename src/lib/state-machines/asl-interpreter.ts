@@ -113,7 +113,9 @@ export class AslExecution {
     if (this.done) {
       throw new Error(`The execution has already finished (${this.status}); create a new one to run it again.`);
     }
-    const record = this.steps.next().value as AslStepResult;
+    const { value: record, done } = this.steps.next();
+    // Only after an exception that was not a Step Functions error (a bug), which step() passed on.
+    if (done) throw new Error('The execution stopped after an unexpected error; create a new one to run it again.');
     this.history.push(record);
     this.status = record.status;
     this.currentState = record.next;

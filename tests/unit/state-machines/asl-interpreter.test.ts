@@ -361,6 +361,14 @@ describe('createExecution: state types', () => {
     );
     expect(() => createExecution(null, {})).toThrow(/not valid/);
   });
+
+  it('passes on an exception that is no Step Functions error, and then refuses to step on', () => {
+    // jsonpath-plus throws its own error for a broken filter; the build's validator keeps such paths out.
+    const execution = createExecution(single({ Type: 'Pass', InputPath: '$.a[?(@.x==' }), { a: [1] });
+    expect(() => execution.step()).toThrow(/Unexpected/);
+    expect(() => execution.step()).toThrow(/unexpected error; create a new one/);
+    expect(execution.history).toEqual([]);
+  });
 });
 
 describe('createExecution: Retry and Catch', () => {
