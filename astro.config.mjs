@@ -18,6 +18,7 @@ import { remarkTypography } from './src/plugins/remark-typography.ts';
 import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
 import { remarkAslDiagrams } from './src/plugins/remark-asl-diagrams.ts';
 import { rehypeNoteSections } from './src/plugins/rehype-note-sections.ts';
+import { cacheDirectory, noteFactsRecorder } from './src/node/note-facts-cache.ts';
 import { rehypeHeadingAnchors } from './src/plugins/rehype-heading-anchors.ts';
 import { rehypeGlossary } from './src/plugins/rehype-glossary.ts';
 import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
@@ -30,7 +31,7 @@ import { inlineScriptHashes } from './src/node/csp-hashes.ts';
 
 const base = process.env.BASE ?? '/';
 const paths = contentPaths();
-const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
+const cacheDir = cacheDirectory();
 
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
@@ -53,7 +54,7 @@ export default defineConfig({
         rehypeTableScroll,
         [...githubAlerts],
         rehypeSlug,
-        rehypeNoteSections,
+        [rehypeNoteSections, { record: noteFactsRecorder().record }],
         [
           rehypeGlossary,
           {

@@ -1,4 +1,3 @@
-import { render } from 'astro:content';
 import {
   backlinksByNote,
   courseMap,
@@ -8,6 +7,7 @@ import {
   type SectionLink,
 } from '../lib/navigation/note-graph.ts';
 import { getPublishedNotes, type Note } from './published-notes.ts';
+import { recordedFacts } from './note-sections.ts';
 
 let linksCache: Promise<(NoteLinks & { note: Note })[]> | undefined;
 
@@ -18,8 +18,7 @@ export function notesWithLinks(): Promise<(NoteLinks & { note: Note })[]> {
     const notes = await getPublishedNotes();
     return Promise.all(
       notes.map(async (note) => {
-        const { remarkPluginFrontmatter } = await render(note);
-        const links = (remarkPluginFrontmatter.sectionLinks ?? []) as SectionLink[];
+        const links = ((await recordedFacts(note)).sectionLinks ?? []) as SectionLink[];
         return { id: note.id, title: note.data.title, links, note };
       }),
     );

@@ -4,14 +4,16 @@ import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { SectionLink } from '../lib/navigation/note-graph.ts';
+import type { NoteFacts } from '../node/note-facts-cache.ts';
 import { SECTION_MIN_DEPTH, type NoteSection } from '../lib/sections/note-sections.ts';
 
 /**
  * Records, in one walk, a note's sections (every heading from `##` down with an id) and each link
  * with the section it sits in. Both travel with the note as `remarkPluginFrontmatter.sections` and
  * `.sectionLinks`; nothing else works out a note's sections. Runs after the ids are final.
+ * `record` receives them too, to keep them for the next dev-server start (note-facts-cache.ts).
  */
-export function rehypeNoteSections() {
+export function rehypeNoteSections(options: { record?: (notePath: string, facts: NoteFacts) => void } = {}) {
   return (tree: Root, file: VFile) => {
     const sections: NoteSection[] = [];
     const links: SectionLink[] = [];
@@ -33,5 +35,6 @@ export function rehypeNoteSections() {
     });
     const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
     astro.frontmatter = { ...astro.frontmatter, sections, sectionLinks: links };
+    if (file.path) options.record?.(file.path, { sections, sectionLinks: links });
   };
 }
