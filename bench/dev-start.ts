@@ -3,12 +3,13 @@
  * long after the command it printed "ready" and how long until a note page answered. The server is
  * stopped afterwards.
  *
- *   node bench/dev-start.ts [--page /notes/eks/] [--port 4399] [--runs 3] [--cold]
+ *   node bench/dev-start.ts [--page /notes/eks/] [--port 4399] [--runs 3] [--cold] [--root DIR]
  *
  * The Astro cache (`node_modules/.astro`, or CACHE_DIR) is kept between runs, as it is between two
  * `npm run dev`; `--cold` points each run at an empty cache folder instead.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ const { values: options } = parseArgs({
     port: { type: 'string', default: '4399' },
     runs: { type: 'string', default: '3' },
     cold: { type: 'boolean', default: false },
+    root: { type: 'string', default: repoRoot },
   },
 });
 
@@ -31,6 +33,18 @@ interface Start {
   astroReady: number;
   /** Seconds from the command until the note page answered 200. */
   firstPage: number;
+  /** CPU seconds (user + system) the server had used by then: less swayed by other work on the machine. */
+  cpu: number;
+}
+
+/** User + system CPU seconds a process has used so far (Linux; NaN elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,7 +57,7 @@ async function startOnce(port: number, page: string): Promise<Start> {
   const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const started = performance.now();
   const child = spawn(process.execPath, [astro, 'dev', '--port', String(port)], {
-    cwd: repoRoot,
+    cwd: options.root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -70,7 +84,7 @@ async function startOnce(port: number, page: string): Promise<Start> {
         const response = await fetch(url);
         if (response.ok) {
           await response.text();
-          return { ready, astroReady, firstPage: (performance.now() - started) / 1000 };
+          return { ready, astroReady, firstPage: (performance.now() - started) / 1000, cpu: cpuSeconds(child.pid!) };
         }
       } catch {
         // not listening yet
@@ -90,11 +104,12 @@ for (let run = 0; run < Number(options.runs); run++) {
   runs.push(start);
   console.log(
     `run ${run + 1}: ready after ${start.ready.toFixed(2)} s (Astro says ${start.astroReady.toFixed(2)} s); ` +
-      `${options.page} answered after ${start.firstPage.toFixed(2)} s`,
+      `${options.page} answered after ${start.firstPage.toFixed(2)} s, ${start.cpu.toFixed(2)} s of CPU`,
   );
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 console.log(
   `median of ${runs.length} (${options.cold ? 'empty' : 'warm'} Astro cache): ready ${median(runs.map((run) => run.ready)).toFixed(2)} s, ` +
-    `first note page ${median(runs.map((run) => run.firstPage)).toFixed(2)} s from the command`,
+    `first note page ${median(runs.map((run) => run.firstPage)).toFixed(2)} s from the command ` +
+    `(${median(runs.map((run) => run.cpu)).toFixed(2)} s of CPU)`,
 );
