@@ -117,6 +117,21 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     await page.close();
   });
 
+  it('on a wide screen, shows every topic filter without scrolling, whatever the length of the results', async () => {
+    const { page } = await openPage();
+    await page.keyboard.press('/');
+    await typeQuery(page, 'gateway endpoint s3');
+    const { box, chips } = await page.locator('.search-filters').evaluate((filters) => ({
+      box: filters.getBoundingClientRect().toJSON() as DOMRect,
+      chips: [...filters.querySelectorAll('[data-filter="topic"] .search-chip')].map(
+        (chip) => chip.getBoundingClientRect().toJSON() as DOMRect,
+      ),
+    }));
+    expect(chips.length).toBeGreaterThanOrEqual(5);
+    for (const chip of chips) expect(chip.bottom).toBeLessThanOrEqual(box.bottom + 0.5);
+    await page.close();
+  });
+
   it('highlights whole words on the landing page, never a fragment inside a word', async () => {
     const { page } = await openPage('/notes/eks/?highlight=er&highlight=ow&highlight=pods&highlight=rollback');
     await expect.poll(() => page.locator('.note-body mark.pagefind-highlight').count()).toBeGreaterThan(0);
