@@ -9,7 +9,7 @@ import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { renderAslSvg, validateAsl } from '../lib/state-machines';
 import { isRecord } from '../lib/state-machines/asl-describe.ts';
-import { exampleFor } from '../lib/state-machines/asl-examples.ts';
+import { placeholderExample, readExample, type AslExample } from '../lib/state-machines/asl-examples.ts';
 
 /** The node this plugin inserts; remark-rehype turns it into the `<figure>` held in its `data`. */
 export interface AslDiagramNode {
@@ -44,7 +44,7 @@ export function remarkAslDiagrams() {
     visit(tree, 'code', (code: Code, index, parent) => {
       const meta = parseAslMeta(code.meta);
       if (!meta || !parent || index === undefined) return;
-      const definition = parseDefinition(code, file);
+      const definition = parseJsonBlock(code, file);
       const issues = validateAsl(definition);
       if (issues.length > 0) {
         const details = issues.map(({ state, message, path }) => {
@@ -56,11 +56,16 @@ export function remarkAslDiagrams() {
           code,
         );
       }
+      // The block right after may give the player's example; it becomes part of the figure.
+      const next = parent.children[index + 1];
+      const exampleBlock = next?.type === 'code' && next.meta?.split(/\s+/).includes('asl-example') ? next : undefined;
+      const example = exampleBlock ? parseExample(exampleBlock, definition, file) : placeholderExample(definition);
       count += 1;
       const comment = isRecord(definition) ? String(definition.Comment ?? '').trim() : '';
       const title = meta.title ?? (comment || 'State machine');
-      const figure = diagramFigure(definition, title, `asl-diagram-${count}`);
-      parent.children.splice(index + 1, 0, { type: 'aslDiagram', data: { hName: 'figure', ...figure } });
+      const figure = diagramFigure(definition, example, title, `asl-diagram-${count}`);
+      const diagram = { type: 'aslDiagram' as const, data: { hName: 'figure', ...figure } };
+      parent.children.splice(index + 1, exampleBlock ? 1 : 0, diagram);
       return [SKIP, index + 2];
     });
     // The page links the diagrams' stylesheet only when the note has one.
@@ -73,8 +78,19 @@ function blockLine(code: Code): number {
   return code.position?.start.line ?? 1;
 }
 
+/** The example block's execution; a wrong one fails the build with the note, the line and the field. */
+function parseExample(code: Code, definition: unknown, file: VFile): AslExample {
+  const found = readExample(parseJsonBlock(code, file, 'The example execution'), definition);
+  if ('example' in found) return found.example;
+  const details = found.problems.map((problem) => `  ${file.path}:${blockLine(code)}: ${problem}`);
+  file.fail(
+    `The example execution in the code block at ${file.path}:${blockLine(code)} is not valid:\n${details.join('\n')}`,
+    code,
+  );
+}
+
 /** Parses the block's JSON; a syntax error fails the build at its line in the note. */
-function parseDefinition(code: Code, file: VFile): unknown {
+function parseJsonBlock(code: Code, file: VFile, what = 'The state machine'): unknown {
   try {
     return JSON.parse(code.value);
   } catch (error) {
@@ -88,7 +104,7 @@ function parseDefinition(code: Code, file: VFile): unknown {
     const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
     const state = offset === undefined ? undefined : stateAt(code.value, offset);
     file.fail(
-      `The state machine in the code block at ${file.path}:${blockLine(code)} is not valid JSON, at ${file.path}:${line}:${column}${state === undefined ? '' : ` in state "${state}"`}: ${reason}`,
+      `${what} in the code block at ${file.path}:${blockLine(code)} is not valid JSON, at ${file.path}:${line}:${column}${state === undefined ? '' : ` in state "${state}"`}: ${reason}`,
       { line, column },
     );
   }
@@ -111,6 +127,7 @@ function issueLine(code: Code, state: string | undefined): number {
 /** The figure: the scrollable diagram, its caption, and the player's server-rendered markup. */
 function diagramFigure(
   definition: unknown,
+  example: AslExample,
   title: string,
   id: string,
 ): { hProperties: Element['properties']; hChildren: ElementContent[] } {
@@ -127,7 +144,7 @@ function diagramFigure(
       h('section.asl-diagram-scroll', { tabIndex: 0, ariaLabel: `Diagram: ${title}` }, drawing),
       // Shown by the player when the diagram is wider than the screen; the scroll shadows hint at it before.
       h('p.asl-scroll-hint', { hidden: true }, 'More to the right: scroll sideways →'),
-      playerMarkup(definition, id),
+      playerMarkup(definition, example, id),
     ],
   };
 }
@@ -136,8 +153,7 @@ function diagramFigure(
  * The player as the page ships it: a note for readers without JavaScript, and the controls, hidden until
  * `<asl-player>` upgrades them. Texts avoid glossary terms, which would turn into links inside labels.
  */
-function playerMarkup(definition: unknown, id: string): Element {
-  const example = exampleFor(definition);
+function playerMarkup(definition: unknown, example: AslExample, id: string): Element {
   const field = (name: string, label: string, hint: string) =>
     h('div.asl-player-field', [
       h('label', { for: `${id}-${name}` }, label),

@@ -43,6 +43,18 @@ describe('the Step Functions note', () => {
     expect(JSON.parse(player.getAttribute('data-definition')!)).toEqual(
       JSON.parse(figure.previousElementSibling!.text),
     );
+    // The example execution comes from the note's ```json asl-example block, which is not shown as code.
+    const example = JSON.parse(player.getAttribute('data-example')!) as {
+      input: unknown;
+      scenarios: { label: string }[];
+    };
+    expect(example.input).toMatchObject({ 'detail-type': 'Object Created', source: 'aws.s3' });
+    expect(example.scenarios.map((scenario) => scenario.label)).toEqual([
+      'Accuracy 0.95',
+      'Accuracy 0.5',
+      'Training keeps failing',
+    ]);
+    expect(figure.nextElementSibling?.tagName).not.toBe('PRE');
     expect(player.querySelector('.asl-player-nojs')!.text).toContain('needs JavaScript');
     expect(player.querySelector('.asl-player-ui')!.hasAttribute('hidden')).toBe(true);
     // Glossary terms would become links inside the labels; the player's texts have none.

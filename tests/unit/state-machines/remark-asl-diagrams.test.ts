@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { exampleFor, taskStates } from '../../../src/lib/state-machines/asl-examples.ts';
+import { placeholderExample, taskStates } from '../../../src/lib/state-machines/asl-examples.ts';
 import { parseAslMeta, remarkAslDiagrams, stateAt } from '../../../src/plugins/remark-asl-diagrams.ts';
 
 const NOTE = '/notes/demo.mdx';
@@ -184,37 +184,47 @@ describe('finding the state around a position in broken JSON', () => {
 });
 
 describe('the example an execution starts from', () => {
-  const pipeline = {
-    StartAt: 'TrainModel',
-    States: Object.fromEntries(
-      ['TrainModel', 'EvaluateModel', 'CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'].map(
-        (name, index, names) => [
-          name,
-          {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::lambda:invoke',
-            ...(names[index + 1] ? { Next: names[index + 1] } : { End: true }),
-          },
-        ],
-      ),
-    ),
+  const oneTask = {
+    StartAt: 'Train',
+    States: { Train: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+  };
+  const example = {
+    input: { bucket: 'amzn-s3-demo-bucket' },
+    scenarios: [
+      { label: 'Trains', mocks: { Train: { accuracy: 0.95 } } },
+      { label: 'Fails', mocks: { Train: { error: 'States.TaskFailed' } } },
+    ],
   };
 
-  it("gives the note's ML pipeline an S3 event and the 0.95 and 0.5 accuracy scenarios", () => {
-    const example = exampleFor(pipeline);
-    expect(example.input).toMatchObject({ 'detail-type': 'Object Created', source: 'aws.s3' });
-    expect(example.scenarios.map((scenario) => scenario.label)).toEqual([
-      'Accuracy 0.95',
-      'Accuracy 0.5',
-      'Training keeps failing',
-    ]);
-    expect(example.scenarios[0]!.mocks.EvaluateModel).toEqual({ StatusCode: 200, Payload: { accuracy: 0.95 } });
-    expect(example.scenarios[0]!.mocks.TrainModel).toMatchObject({
-      ModelArtifacts: { S3ModelArtifacts: expect.stringMatching(/^s3:\/\//) },
-    });
+  it('takes the player’s example from the ```json asl-example block after the definition, which leaves the page', () => {
+    const html = parse(toHtml(`${fence(oneTask)}\n\n${fence(example, 'asl-example')}\n\nAfter.`));
+    expect(html.querySelectorAll('pre')).toHaveLength(1);
+    expect(html.querySelector('figure')!.nextElementSibling!.text).toBe('After.');
+    expect(JSON.parse(html.querySelector('asl-player')!.getAttribute('data-example')!)).toEqual(example);
+    expect(html.querySelectorAll('button[data-scenario]').map((button) => button.text)).toEqual(['Trains', 'Fails']);
   });
 
-  it('gives any other machine an empty input and an empty result per Task, nested ones included', () => {
+  it('fails the build naming the note, the line and the field of a wrong example', () => {
+    const wrong = {
+      input: {},
+      scenarios: [
+        { label: '', mocks: { Train: {} } },
+        { label: 'Other', mocks: { Trian: {} } },
+      ],
+    };
+    const { message } = failure(`Intro.\n\n${fence(oneTask)}\n\n${fence(wrong, 'asl-example')}`);
+    // The definition spans lines 3 to 14; the example block opens on line 16.
+    expect(message).toContain(`The example execution in the code block at ${NOTE}:16 is not valid:`);
+    expect(message).toContain(`${NOTE}:16: scenarios.0.label: `);
+    expect(
+      failure(`${fence(oneTask)}\n\n${fence({ ...wrong, scenarios: [wrong.scenarios[1]] }, 'asl-example')}`).message,
+    ).toContain(`scenarios.0.mocks: must give a result for each Task state and no other: Train`);
+    expect(failure(`${fence(oneTask)}\n\n\`\`\`json asl-example\n{ "input": \n\`\`\``).message).toContain(
+      'The example execution in the code block at',
+    );
+  });
+
+  it('gives a machine without an example an empty input and an empty result per Task, nested ones included', () => {
     const machine = {
       StartAt: 'Fan',
       States: {
@@ -239,7 +249,7 @@ describe('the example an execution starts from', () => {
       },
     };
     expect(taskStates(machine)).toEqual(['Left', 'Item']);
-    expect(exampleFor(machine)).toEqual({
+    expect(placeholderExample(machine)).toEqual({
       input: {},
       scenarios: [{ label: 'Every Task returns {}', mocks: { Left: {}, Item: {} } }],
     });
