@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { renderAslSvg } from '../../src/lib/state-machines/index.ts';
 import { diagramSamples } from '../unit/state-machines/diagram-samples.ts';
 import { browserAvailable } from '../support/browser.ts';
+import { repoRoot } from '../support/build-site.ts';
 import { servedSite } from '../support/served-site.ts';
 import { overlappingLabels, polylineCrossesBox, type LabelBox, type Point } from '../support/svg-labels.ts';
 
@@ -37,6 +38,32 @@ function measureDiagrams(page: Page): Promise<DrawnDiagram[]> {
         return { id: edgeId(line.parentElement)!, points };
       });
       return { title: svg.querySelector('title')?.textContent ?? '', texts, edges };
+    }),
+  );
+}
+
+/**
+ * Shows each state's "current" label in turn, as the player does, and lists every text it covers, and any
+ * part of it outside the drawing.
+ */
+function currentLabelProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<SVGSVGElement>('svg.asl-diagram')].flatMap((svg) => {
+      const frame = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll<SVGGElement>('g.asl-state:not(.asl-container)')].flatMap((state) => {
+        state.classList.add('asl-current');
+        const label = state.querySelector('.asl-current-label')!;
+        const box = label.getBoundingClientRect();
+        const covered = [...svg.querySelectorAll('text')]
+          .filter((text) => text !== label)
+          .map((text) => ({ text: text.textContent, rect: text.getBoundingClientRect() }))
+          .filter(({ rect }) => rect.width > 0 && box.left < rect.right - 0.5 && rect.left + 0.5 < box.right)
+          .filter(({ rect }) => box.top < rect.bottom - 0.5 && rect.top + 0.5 < box.bottom)
+          .map(({ text }) => `the label of ${state.dataset.state} covers "${text}"`);
+        const outside = box.width === 0 || box.left < frame.left || box.right > frame.right;
+        state.classList.remove('asl-current');
+        return outside ? [...covered, `the label of ${state.dataset.state} is not inside the drawing`] : covered;
+      });
     }),
   );
 }
@@ -106,5 +133,21 @@ describe.skipIf(!browserAvailable())('state-machine diagrams keep their labels r
     expect(diagrams).toHaveLength(diagramSamples.length);
     for (const diagram of diagrams) expect(labelProblems(diagram), diagram.title).toEqual([]);
     await page.close();
+  });
+
+  it('places the player’s "current" label of every state where it covers no text and stays in the drawing', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${served.server.origin}/notes/step-functions/`);
+    expect(await currentLabelProblems(page)).toEqual([]);
+    await page.close();
+    // The samples on a page of their own, under no Content-Security-Policy, with the diagrams' stylesheet.
+    const samples = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const svgs = diagramSamples.map((sample, index) =>
+      renderAslSvg(sample.definition, { title: sample.title, idPrefix: `sample-${index}` }),
+    );
+    await samples.setContent(`<!doctype html><title>Samples</title><body>${svgs.join('\n')}</body>`);
+    await samples.addStyleTag({ path: path.join(repoRoot, 'src/styles/asl.css') });
+    expect(await currentLabelProblems(samples)).toEqual([]);
+    await samples.close();
   });
 });

@@ -51,7 +51,7 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
     for (let i = 0; i < 7; i += 1) {
       await step.click();
       visited.push(await current(page));
-      expect(await page.locator('.asl-current-label').count()).toBe(1);
+      expect(await page.locator('.asl-current-label:visible').count()).toBe(1);
     }
     expect(visited).toEqual([
       'TrainModel',
@@ -62,7 +62,7 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
       'CreateEndpoint',
       'DeploymentStarted',
     ]);
-    expect(await page.locator('.asl-current-label').textContent()).toContain('current');
+    expect(await page.locator('.asl-current-label:visible').textContent()).toContain('current');
     expect(await fact(page, 'State')).toBe('DeploymentStarted (Succeed)');
     expect(await fact(page, 'Execution')).toContain('succeeded');
     expect(await status(page)).toMatch(/^Step 7: DeploymentStarted \(Succeed\)\. Execution succeeded/);

@@ -159,24 +159,20 @@ class AslPlayer extends HTMLElement {
     this.find('.asl-player-status').textContent = message;
   }
 
-  /** Marks the state on the diagram: a class (thick outline) and a "current" label beside it, scrolled into view. */
+  /** Marks the state on the diagram: a class shows its thick outline and "current" label; scrolled into view. */
   private mark(name: string | undefined): void {
     const svg = this.diagram;
     if (!svg) return;
     for (const group of svg.querySelectorAll('.asl-current')) group.classList.remove('asl-current');
-    svg.querySelector('.asl-current-label')?.remove();
     const group = name === undefined ? null : svg.querySelector<SVGGElement>(`g[data-state="${CSS.escape(name)}"]`);
     if (!group) return;
     group.classList.add('asl-current');
-    const marker = placeMarker(svg, group);
     // Sideways only, inside the diagram's scroll box, so the page itself does not jump.
     const scroller = svg.parentElement;
     if (!scroller || scroller.scrollWidth <= scroller.clientWidth) return;
-    const boxes = [group, marker].map((part) => part.getBoundingClientRect());
-    const [left, right] = [Math.min(...boxes.map((box) => box.left)), Math.max(...boxes.map((box) => box.right))];
-    const frame = scroller.getBoundingClientRect();
-    if (left < frame.left || right > frame.right)
-      scroller.scrollLeft += (left + right) / 2 - (frame.left + frame.width / 2);
+    const [box, frame] = [group.getBoundingClientRect(), scroller.getBoundingClientRect()];
+    if (box.left < frame.left || box.right > frame.right)
+      scroller.scrollLeft += (box.left + box.right) / 2 - (frame.left + frame.width / 2);
   }
 
   private show(step: AslStepResult, execution: AslExecution): void {
@@ -219,42 +215,6 @@ class AslPlayer extends HTMLElement {
     path.append(element('p', 'asl-player-path-title', 'Steps so far'), history);
     this.find('.asl-player-panel').replaceChildren(facts, data, path);
   }
-}
-
-/**
- * Puts a "current" label next to the state: on its right, else on its left, wherever it overlaps no other
- * state or edge label and stays inside the drawing; above the state if neither side is free.
- */
-function placeMarker(svg: SVGSVGElement, group: SVGGElement): SVGTextElement {
-  const box = group.getBBox();
-  const view = svg.viewBox.baseVal;
-  const obstacles = [
-    ...svg.querySelectorAll<SVGGraphicsElement>('g.asl-state:not(.asl-container), g.asl-terminal, .asl-edge-label-bg'),
-  ]
-    .filter((other) => other !== group)
-    .map((other) => other.getBBox());
-  const marker = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-  marker.setAttribute('class', 'asl-current-label');
-  marker.setAttribute('dominant-baseline', 'central');
-  marker.textContent = '◀ current';
-  svg.append(marker);
-  const width = marker.getComputedTextLength();
-  const y = box.y + box.height / 2;
-  const free = (x: number) =>
-    x >= view.x &&
-    x + width <= view.x + view.width &&
-    obstacles.every(
-      (other) => x + width < other.x || x > other.x + other.width || y + 9 < other.y || y - 9 > other.y + other.height,
-    );
-  const [text, x, at] = free(box.x + box.width + 6)
-    ? ['◀ current', box.x + box.width + 6, y]
-    : free(box.x - 6 - width)
-      ? ['current ▶', box.x - 6 - width, y]
-      : ['current ▼', box.x + box.width - width, box.y - 10];
-  marker.textContent = text;
-  marker.setAttribute('x', String(x));
-  marker.setAttribute('y', String(at));
-  return marker;
 }
 
 function element(tag: string, className: string, text?: string): HTMLElement {

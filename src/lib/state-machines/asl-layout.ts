@@ -17,7 +17,7 @@ const LANE_HEADER = 22;
 const LANE_GAP = 16;
 
 /** Approximate rendered width of `text` at `size` px in the diagram's sans-serif font. */
-function textWidth(text: string, size: number): number {
+export function textWidth(text: string, size: number): number {
   return [...text].length * size * 0.58;
 }
 

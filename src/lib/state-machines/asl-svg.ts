@@ -5,9 +5,9 @@
  * Succeed and Fail doubled, Fail marked ✕, Parallel and Map dashed containers; catch edges dashed). Colours are
  * CSS custom properties with light fallbacks, so a dark theme only sets the variables; no inline style.
  */
-import type { AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
+import type { AslBox, AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
 import { describeChoiceRule, errorNames, indexed, isRecord, shortResource, transitions } from './asl-describe.ts';
-import { labelBoxWidth, layoutAsl, subMachines } from './asl-layout.ts';
+import { labelBoxWidth, layoutAsl, subMachines, textWidth } from './asl-layout.ts';
 
 export interface AslSvgOptions {
   /** The accessible name of the diagram. */
@@ -73,6 +73,11 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions = { tit
   const minY = round(Math.min(0, ...labels.map((label) => label.y - 12)));
   const width = round(Math.max(layout.width, ...labels.map((label) => label.x + label.half)) - minX);
   const height = round(Math.max(layout.height, ...labels.map((label) => label.y + 12)) - minY);
+  const states = layout.nodes.filter((node) => !node.container);
+  const obstacles: AslBox[] = [
+    ...states,
+    ...labels.map(({ x, y, half }) => ({ x: x - half + 4, y: y - 9, width: 2 * half - 8, height: 18 })),
+  ];
   const font = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
   const size = `width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}"`;
   const marker = `<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">`;
@@ -86,7 +91,7 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions = { tit
       { class: 'asl-edges' },
       layout.edges.map((edge) => renderEdge(edge, `${prefix}-arrow`)),
     ),
-    ...layout.nodes.filter((node) => !node.container).map(renderNode),
+    ...states.map((node) => renderNode(node, currentLabel(node, obstacles, minX, minX + width))),
     '</svg>',
   ].join('\n');
 }
@@ -131,7 +136,33 @@ function renderContainer(node: AslLayoutNode): string {
   ]);
 }
 
-function renderNode(node: AslLayoutNode): string {
+/**
+ * The player's "current" label of a state, hidden until the player marks the state: on its right, else on its
+ * left, wherever it covers no other state or edge label and stays inside the drawing; above the state otherwise.
+ */
+function currentLabel(node: AslLayoutNode, obstacles: AslBox[], left: number, right: number): string {
+  const width = textWidth('◀ current', 12);
+  const y = node.y + node.height / 2;
+  const free = (x: number) =>
+    x >= left &&
+    x + width <= right &&
+    obstacles.every(
+      (other) =>
+        other === node ||
+        x + width < other.x ||
+        x > other.x + other.width ||
+        y + 9 < other.y ||
+        y - 9 > other.y + other.height,
+    );
+  const [label, x, at] = free(node.x + node.width + 6)
+    ? ['◀ current', node.x + node.width + 6, y]
+    : free(node.x - 6 - width)
+      ? ['current ▶', node.x - 6 - width, y]
+      : ['current ▼', node.x + node.width - width, node.y - 10];
+  return `<text class="asl-current-label" display="none" x="${round(x)}" y="${round(at)}" dominant-baseline="central">${label}</text>`;
+}
+
+function renderNode(node: AslLayoutNode, current: string): string {
   const kind = node.type.toLowerCase();
   const { x, y, width: w, height: h } = node;
   const [cx, cy] = [round(x + w / 2), round(y + h / 2)];
@@ -160,6 +191,7 @@ function renderNode(node: AslLayoutNode): string {
     `<title>${escapeXml(tooltip)}</title>`,
     ...shape,
     ...lines,
+    current,
   ]);
 }
 
