@@ -151,37 +151,48 @@ function diagramFigure(
 
 /**
  * The player as the page ships it: a note for readers without JavaScript, and the controls, hidden until
- * `<asl-player>` upgrades them. Texts avoid glossary terms, which would turn into links inside labels.
+ * `<asl-player>` upgrades them, with the example filled in. Texts avoid glossary terms, which would turn into links
+ * inside labels.
  */
 function playerMarkup(definition: unknown, example: AslExample, id: string): Element {
-  const field = (name: string, label: string, hint: string) =>
+  const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+  const field = (name: string, label: string, hint: string, value: unknown) =>
     h('div.asl-player-field', [
       h('label', { for: `${id}-${name}` }, label),
       h(`p.asl-player-hint#${id}-${name}-hint`, hint),
-      h(`textarea#${id}-${name}`, {
-        name,
-        rows: 10,
-        spellCheck: 'false',
-        autoCapitalize: 'off',
-        ariaDescribedBy: `${id}-${name}-hint ${id}-${name}-error`,
-      }),
+      h(
+        `textarea#${id}-${name}`,
+        {
+          name,
+          rows: 10,
+          spellCheck: 'false',
+          autoCapitalize: 'off',
+          ariaDescribedBy: `${id}-${name}-hint ${id}-${name}-error`,
+        },
+        pretty(value),
+      ),
       h(`p.asl-player-error#${id}-${name}-error`),
     ]);
   const mocksHint =
     'Each Task state’s name with the result it returns, or with { "error": "…", "cause": "…" } to make it fail.';
-  const data = { dataDefinition: JSON.stringify(definition), dataExample: JSON.stringify(example), dataDiagram: id };
-  return h('asl-player', data, [
+  const [first] = example.scenarios;
+  return h('asl-player', { dataDefinition: JSON.stringify(definition), dataDiagram: id }, [
     h('p.asl-player-nojs', 'Stepping through this state machine needs JavaScript.'),
     // No heading here: it would join the note's table of contents.
     h('div.asl-player-ui', { role: 'group', ariaLabel: 'Step through an execution', hidden: true }, [
       h('div.asl-player-inputs', [
-        field('input', 'Execution input', 'The event the execution starts with.'),
-        field('mocks', 'Task results', mocksHint),
+        field('input', 'Execution input', 'The event the execution starts with.', example.input),
+        field('mocks', 'Task results', mocksHint, first?.mocks ?? {}),
       ]),
       h('div.asl-player-scenarios', { role: 'group', ariaLabelledBy: `${id}-scenarios` }, [
         h(`span#${id}-scenarios`, 'Example results:'),
-        ...example.scenarios.map(({ label }, index) =>
-          h('button', { type: 'button', dataScenario: String(index), ariaPressed: String(index === 0) }, label),
+        // Each button carries its results, which the player writes into the textarea.
+        ...example.scenarios.map((scenario) =>
+          h(
+            'button',
+            { type: 'button', dataMocks: pretty(scenario.mocks), ariaPressed: String(scenario === first) },
+            scenario.label,
+          ),
         ),
       ]),
       h('div.asl-player-controls', { role: 'group', ariaLabel: 'Execution' }, [

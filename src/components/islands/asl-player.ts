@@ -1,19 +1,17 @@
 /**
  * `<asl-player>`: steps through an execution of the state machine drawn in the same figure. It upgrades the
- * markup written by remark-asl-diagrams: fills the two textareas with the example, shows the controls, marks
- * the state that just ran on the diagram, and shows that state's input, output, Choice rule, retries and catches.
+ * markup written by remark-asl-diagrams (the textareas hold the example): shows the controls, marks the state
+ * that just ran on the diagram, and shows that state's input, output, Choice rule, retries and catches.
  */
 import type { AslStateMachine, AslStepResult, JsonValue } from '../../lib/state-machines/asl-types.ts';
 import { createExecution, type AslExecution } from '../../lib/state-machines/asl-interpreter.ts';
 import { describeChoiceRule } from '../../lib/state-machines/asl-describe.ts';
-import type { AslExample } from '../../lib/state-machines/asl-examples.ts';
 
 type Field = 'input' | 'mocks';
 const FIELD_NAMES: Record<Field, string> = { input: 'Execution input', mocks: 'Task results' };
 
 class AslPlayer extends HTMLElement {
   private definition!: AslStateMachine;
-  private example!: AslExample;
   private execution: AslExecution | undefined;
   private diagram: SVGSVGElement | null = null;
 
@@ -21,21 +19,18 @@ class AslPlayer extends HTMLElement {
     if (this.definition) return;
     try {
       this.definition = JSON.parse(this.dataset.definition ?? '') as AslStateMachine;
-      this.example = JSON.parse(this.dataset.example ?? '') as AslExample;
     } catch {
       return; // Written by the build; if it is ever broken, the no-script text stays.
     }
     const figure = this.closest('figure');
     this.diagram = figure?.querySelector<SVGSVGElement>('svg.asl-diagram') ?? null;
-    this.field('input').value = pretty(this.example.input);
-    this.field('mocks').value = pretty(this.example.scenarios[0]?.mocks ?? {});
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button');
       if (!button || !this.contains(button) || button.getAttribute('aria-disabled') === 'true') return;
-      const { action, scenario } = button.dataset;
+      const { action, mocks } = button.dataset;
       if (action === 'step' || action === 'run') this.advance(action === 'run');
       else if (action === 'reset') this.reset('Reset. Step runs the first state again.');
-      else if (scenario !== undefined) this.useScenario(Number(scenario));
+      else if (mocks !== undefined) this.useScenario(button, mocks);
     });
     this.addEventListener('input', (event) => {
       if (!(event.target instanceof HTMLTextAreaElement)) return;
@@ -62,18 +57,16 @@ class AslPlayer extends HTMLElement {
     return this.find<HTMLTextAreaElement>(`textarea[name="${name}"]`);
   }
 
-  private useScenario(index: number): void {
-    const scenario = this.example.scenarios[index];
-    if (!scenario) return;
-    this.field('mocks').value = pretty(scenario.mocks);
+  private useScenario(button: HTMLButtonElement, mocks: string): void {
+    this.field('mocks').value = mocks;
     this.showError('mocks', undefined);
-    this.pressScenario(index);
-    this.reset(`Example results: ${scenario.label}. Step or run to end to see what happens.`);
+    this.pressScenario(button);
+    this.reset(`Example results: ${button.textContent}. Step or run to end to see what happens.`);
   }
 
-  private pressScenario(index: number | undefined): void {
-    for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-scenario]')) {
-      button.setAttribute('aria-pressed', String(button.dataset.scenario === String(index)));
+  private pressScenario(pressed: HTMLButtonElement | undefined): void {
+    for (const button of this.querySelectorAll('button[data-mocks]')) {
+      button.setAttribute('aria-pressed', String(button === pressed));
     }
   }
 
@@ -233,13 +226,9 @@ function jsonBlock(title: string, value: JsonValue, id: string): HTMLElement {
   code.tabIndex = 0;
   code.setAttribute('role', 'region');
   code.setAttribute('aria-labelledby', id);
-  code.append(element('code', '', pretty(value)));
+  code.append(element('code', '', JSON.stringify(value, null, 2)));
   box.append(heading, code);
   return box;
-}
-
-function pretty(value: JsonValue): string {
-  return JSON.stringify(value, null, 2);
 }
 
 function messageOf(error: unknown): string {

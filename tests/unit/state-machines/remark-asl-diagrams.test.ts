@@ -95,10 +95,11 @@ describe('a valid ```json asl block', () => {
   it('ships the player markup with the definition and an example as data, usable without script', () => {
     const player = parse(toHtml(fence(twoStates))).querySelector('figure asl-player')!;
     expect(JSON.parse(player.getAttribute('data-definition')!)).toEqual(twoStates);
-    expect(JSON.parse(player.getAttribute('data-example')!)).toEqual({
-      input: {},
-      scenarios: [{ label: 'Every Task returns {}', mocks: {} }],
-    });
+    // Without an example block: an empty input, and one scenario with a result per Task (none here).
+    expect(JSON.parse(player.querySelector('textarea[name="input"]')!.text)).toEqual({});
+    expect(JSON.parse(player.querySelector('textarea[name="mocks"]')!.text)).toEqual({});
+    const scenario = player.querySelector('button[data-mocks]')!;
+    expect([scenario.text, JSON.parse(scenario.getAttribute('data-mocks')!)]).toEqual(['Every Task returns {}', {}]);
     expect(player.querySelector('.asl-player-nojs')!.text).toBe(
       'Stepping through this state machine needs JavaScript.',
     );
@@ -200,8 +201,14 @@ describe('the example an execution starts from', () => {
     const html = parse(toHtml(`${fence(oneTask)}\n\n${fence(example, 'asl-example')}\n\nAfter.`));
     expect(html.querySelectorAll('pre')).toHaveLength(1);
     expect(html.querySelector('figure')!.nextElementSibling!.text).toBe('After.');
-    expect(JSON.parse(html.querySelector('asl-player')!.getAttribute('data-example')!)).toEqual(example);
-    expect(html.querySelectorAll('button[data-scenario]').map((button) => button.text)).toEqual(['Trains', 'Fails']);
+    const player = html.querySelector('asl-player')!;
+    expect(JSON.parse(player.querySelector('textarea[name="input"]')!.text)).toEqual(example.input);
+    expect(JSON.parse(player.querySelector('textarea[name="mocks"]')!.text)).toEqual(example.scenarios[0]!.mocks);
+    const buttons = player.querySelectorAll('button[data-mocks]');
+    expect(
+      buttons.map((button) => ({ label: button.text, mocks: JSON.parse(button.getAttribute('data-mocks')!) })),
+    ).toEqual(example.scenarios);
+    expect(buttons.map((button) => button.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
   });
 
   it('fails the build naming the note, the line and the field of a wrong example', () => {
