@@ -17,11 +17,11 @@ import type {
   JsonValue,
 } from './asl-types.ts';
 import { evaluateChoiceRule } from './asl-choice.ts';
+import { isRecord } from './asl-describe.ts';
 import {
   AslStatesError,
   applyPayloadTemplate,
   evaluateExpression,
-  isJsonObject,
   readPath,
   runtime,
   selectPath,
@@ -77,7 +77,7 @@ export class AslExecution {
   constructor(definition: unknown, input: JsonValue, mocks: AslMocks, options: AslExecutionOptions) {
     // The build has validated the definition; here it only has to be runnable.
     const machine = definition as AslStateMachine;
-    if (!isJsonObject(definition) || !isJsonObject(machine.States) || !isJsonObject(machine.States[machine.StartAt])) {
+    if (!isRecord(definition) || !isRecord(machine.States) || !isRecord(machine.States[machine.StartAt])) {
       throw new Error('The state machine is not valid: "StartAt" must name one of its "States".');
     }
     if (machine.QueryLanguage === 'JSONata') {
@@ -367,7 +367,7 @@ function callMock(mocks: AslMocks, name: string, input: JsonValue, attempt: numb
     throw new AslStatesError('States.TaskFailed', thrown instanceof Error ? thrown.message : String(thrown));
   }
   // An object whose only keys are a string `error` and an optional string `cause` stands for a failure.
-  const { error, cause = '', ...rest } = isJsonObject(value) ? value : {};
+  const { error, cause = '', ...rest } = isRecord(value) ? value : {};
   if (typeof error === 'string' && typeof cause === 'string' && Object.keys(rest).length === 0) {
     throw new AslStatesError(error, cause);
   }

@@ -4,6 +4,7 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import type { AslErrorOutput, JsonObject, JsonValue } from './asl-types.ts';
+import { isRecord } from './asl-describe.ts';
 
 /** An error in Step Functions terms: an error name (`States.Runtime`, `Lambda.ServiceException`) and a cause. */
 export class AslStatesError extends Error {
@@ -23,10 +24,6 @@ export class AslStatesError extends Error {
 
 /** A States.Runtime error: a problem in the definition or data that no retrier or catcher handles. */
 export const runtime = (cause: string) => new AslStatesError('States.Runtime', cause);
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 type PathLookup = { found: true; value: JsonValue } | { found: false };
 
@@ -62,9 +59,7 @@ export function setResultPath(input: JsonValue, resultPath: string, result: Json
   const root = structuredClone(input);
   let parent: JsonValue = root;
   for (const [index, segment] of segments.entries()) {
-    const fits = Array.isArray(parent)
-      ? /^\d+$/.test(segment) && Number(segment) < parent.length
-      : isJsonObject(parent);
+    const fits = Array.isArray(parent) ? /^\d+$/.test(segment) && Number(segment) < parent.length : isRecord(parent);
     if (!fits) {
       throw new AslStatesError(
         'States.ResultPathMatchFailure',
@@ -89,7 +84,7 @@ export function applyPayloadTemplate(
   failure = 'States.ParameterPathFailure',
 ): JsonValue {
   if (Array.isArray(template)) return template.map((item) => applyPayloadTemplate(item, data, context, failure));
-  if (!isJsonObject(template)) return template;
+  if (!isRecord(template)) return template;
   const entries = Object.entries(template).map(([key, value]) => {
     if (!key.endsWith('.$')) return [key, applyPayloadTemplate(value, data, context, failure)];
     if (typeof value !== 'string') {
@@ -205,7 +200,7 @@ const INTRINSICS: Record<string, (args: JsonValue[], raw: Argument[]) => JsonVal
     }
     return template.holes.reduceRight((text, hole, index) => {
       const value = values[index];
-      if (isJsonObject(value) || Array.isArray(value)) throw runtime('States.Format can only insert plain values.');
+      if (isRecord(value) || Array.isArray(value)) throw runtime('States.Format can only insert plain values.');
       return `${text.slice(0, hole)}${value instanceof Quoted ? value.text : String(value)}${text.slice(hole)}`;
     }, template.text);
   },

@@ -200,6 +200,7 @@ function shorten(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function round(value: number): number {
+/** Coordinates to a tenth of a pixel, so the SVG stays short. */
+export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }

@@ -7,7 +7,7 @@
  */
 import type { AslBox, AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
 import { describeChoiceRule, errorNames, indexed, isRecord, shortResource, transitions } from './asl-describe.ts';
-import { labelBoxWidth, layoutAsl, subMachines, textWidth } from './asl-layout.ts';
+import { labelBoxWidth, layoutAsl, round, subMachines, textWidth } from './asl-layout.ts';
 
 export interface AslSvgOptions {
   /** The accessible name of the diagram. */
@@ -292,8 +292,4 @@ function hash(text: string): string {
   let value = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return value.toString(36);
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
