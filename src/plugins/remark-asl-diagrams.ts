@@ -35,8 +35,8 @@ export function parseAslMeta(meta: string | null | undefined): { title?: string 
 
 /**
  * Draws every ```json asl code block as a state-machine diagram, right after the block, with the markup of
- * the step-through player (`<asl-player>`, which carries the definition and an example execution as data).
- * A block that is not JSON, or not a valid state machine, fails the build with the note, the line and the state.
+ * the step-through player (`<asl-player>`), filled with the example a ```json asl-example block right after
+ * gives. A block that is not JSON, or not valid, fails the build with the note, the line and the state or field.
  */
 export function remarkAslDiagrams() {
   return (tree: Root, file: VFile) => {
