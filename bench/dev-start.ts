@@ -3,13 +3,13 @@
  * long after the command it printed "ready" and how long until a note page answered. The server is
  * stopped afterwards.
  *
- *   node bench/dev-start.ts [--page /notes/eks/] [--port 4399] [--runs 3] [--cold] [--root DIR]
+ *   node bench/dev-start.ts [--page /notes/eks/] [--port 4399] [--runs 3] [--cold] [--root DIR] [--npm]
  *
  * The Astro cache (`node_modules/.astro`, or CACHE_DIR) is kept between runs, as it is between two
  * `npm run dev`; `--cold` points each run at an empty cache folder instead.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,7 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '3' },
     cold: { type: 'boolean', default: false },
     root: { type: 'string', default: repoRoot },
+    npm: { type: 'boolean', default: false },
   },
 });
 
@@ -37,13 +38,31 @@ interface Start {
   cpu: number;
 }
 
-/** User + system CPU seconds a process has used so far (Linux; NaN elsewhere). */
-function cpuSeconds(pid: number): number {
+/** User + system CPU seconds the processes of a group (the server and npm, if it started it) have used so far; Linux only. */
+function groupCpuSeconds(group: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process has gone
+    }
+  }
+  return ticks / 100;
+}
+
+/**
+ * Removes Astro's dev-server lock file if it names the server this script just stopped (same port,
+ * process gone): a server stopped by a signal leaves it behind.
+ */
+function removeLockOf(port: number): void {
+  const lock = path.join(options.root, '.astro', 'dev.json');
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const { pid, port: locked } = JSON.parse(readFileSync(lock, 'utf8')) as { pid: number; port: number };
+    if (locked === port && !existsSync(`/proc/${pid}`)) rmSync(lock);
   } catch {
-    return NaN;
+    // no lock file
   }
 }
 
@@ -56,7 +75,10 @@ async function startOnce(port: number, page: string): Promise<Start> {
   delete env.NODE_ENV;
   const astro = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const started = performance.now();
-  const child = spawn(process.execPath, [astro, 'dev', '--port', String(port)], {
+  const [command, ...args] = options.npm
+    ? ['npm', 'run', 'dev', '--', '--port', String(port)]
+    : [process.execPath, astro, 'dev', '--port', String(port)];
+  const child = spawn(command!, args, {
     cwd: options.root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +106,12 @@ async function startOnce(port: number, page: string): Promise<Start> {
         const response = await fetch(url);
         if (response.ok) {
           await response.text();
-          return { ready, astroReady, firstPage: (performance.now() - started) / 1000, cpu: cpuSeconds(child.pid!) };
+          return {
+            ready,
+            astroReady,
+            firstPage: (performance.now() - started) / 1000,
+            cpu: groupCpuSeconds(child.pid!),
+          };
         }
       } catch {
         // not listening yet
@@ -94,6 +121,7 @@ async function startOnce(port: number, page: string): Promise<Start> {
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+    removeLockOf(port);
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   }
 }
