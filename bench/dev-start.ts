@@ -53,17 +53,21 @@ function groupCpuSeconds(group: number): number {
 }
 
 /**
- * Removes Astro's dev-server lock file if it names the server this script just stopped (same port,
- * process gone): a server stopped by a signal leaves it behind.
+ * Removes Astro's dev-server lock file if it names the server this script just stopped, once that
+ * process has gone: a server stopped by a signal leaves it behind.
  */
-function removeLockOf(port: number): void {
+async function removeLockOf(port: number): Promise<void> {
   const lock = path.join(options.root, '.astro', 'dev.json');
+  let pid: number;
   try {
-    const { pid, port: locked } = JSON.parse(readFileSync(lock, 'utf8')) as { pid: number; port: number };
-    if (locked === port && !existsSync(`/proc/${pid}`)) rmSync(lock);
+    const contents = JSON.parse(readFileSync(lock, 'utf8')) as { pid: number; port: number };
+    if (contents.port !== port) return;
+    pid = contents.pid;
   } catch {
-    // no lock file
+    return; // no lock file
   }
+  for (let waited = 0; existsSync(`/proc/${pid}`) && waited < 5000; waited += 50) await sleep(50);
+  if (!existsSync(`/proc/${pid}`)) rmSync(lock, { force: true });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -121,7 +125,7 @@ async function startOnce(port: number, page: string): Promise<Start> {
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    removeLockOf(port);
+    await removeLockOf(port);
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   }
 }
