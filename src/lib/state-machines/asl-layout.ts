@@ -22,7 +22,7 @@ export function textWidth(text: string, size: number): number {
 }
 
 /** The width of an edge label's background box. */
-export function labelBoxWidth(label: string): number {
+function labelBoxWidth(label: string): number {
   return textWidth(label, 11) + 12;
 }
 
@@ -119,8 +119,10 @@ function layoutMachine(
     const [from, to] = [nodes.get(edge.from)!, nodes.get(edge.to)!];
     if (from.type === 'Choice') points[0] = onDiamond(from, points[1] ?? points[0]!);
     if (to.type === 'Choice') points[points.length - 1] = onDiamond(to, points.at(-2) ?? points[0]!);
-    const labelPosition = edge.label === undefined ? undefined : { x: round(placed.x), y: round(placed.y) };
-    return { ...edge, points, labelPosition, back: to.y < from.y || edge.from === edge.to };
+    const width = edge.label === undefined ? 0 : labelBoxWidth(edge.label);
+    const labelBox =
+      width === 0 ? undefined : { x: round(placed.x - width / 2), y: round(placed.y - 9), width, height: 18 };
+    return { ...edge, points, labelBox, back: to.y < from.y || edge.from === edge.to };
   });
   const nested = [...inner.values()].flat().flatMap((lane) => lane.edges);
   const { width = 0, height = 0 } = graph.graph();
@@ -146,7 +148,7 @@ function placeLanes(container: AslLayoutNode, lanes: AslLayout[]): AslLayoutNode
 function shift(layout: AslLayout, dx: number, dy: number): void {
   const move = (point: AslPoint) => Object.assign(point, { x: round(point.x + dx), y: round(point.y + dy) });
   for (const node of layout.nodes) [node, ...(node.lanes ?? [])].forEach(move);
-  for (const edge of layout.edges) [...edge.points, ...(edge.labelPosition ? [edge.labelPosition] : [])].forEach(move);
+  for (const edge of layout.edges) [...edge.points, ...(edge.labelBox ? [edge.labelBox] : [])].forEach(move);
 }
 
 /** Where the line from a Choice diamond's centre towards `toward` crosses the diamond's border. */

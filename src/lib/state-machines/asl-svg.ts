@@ -7,7 +7,7 @@
  */
 import type { AslBox, AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
 import { describeChoiceRule, errorNames, indexed, isRecord, shortResource, transitions } from './asl-describe.ts';
-import { labelBoxWidth, layoutAsl, round, subMachines, textWidth } from './asl-layout.ts';
+import { layoutAsl, round, subMachines, textWidth } from './asl-layout.ts';
 
 export interface AslSvgOptions {
   /** The accessible name of the diagram. */
@@ -65,19 +65,14 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions = { tit
   const layout = layoutAsl(definition);
   const seed = `${options.title}\n${JSON.stringify(definition) ?? ''}`;
   const prefix = sanitiseId(options.idPrefix ?? `asl-${hash(seed)}`);
-  // Labels of edges that loop back can stick out of the layout.
-  const labels = layout.edges.flatMap(({ label, labelPosition: at }) =>
-    label === undefined || !at ? [] : [{ x: at.x, y: at.y, half: labelBoxWidth(label) / 2 + 4 }],
-  );
-  const minX = round(Math.min(0, ...labels.map((label) => label.x - label.half)));
-  const minY = round(Math.min(0, ...labels.map((label) => label.y - 12)));
-  const width = round(Math.max(layout.width, ...labels.map((label) => label.x + label.half)) - minX);
-  const height = round(Math.max(layout.height, ...labels.map((label) => label.y + 12)) - minY);
+  // Labels of edges that loop back can stick out of the layout; the drawing keeps 4 px around them.
+  const labels = layout.edges.flatMap((edge) => edge.labelBox ?? []);
+  const minX = round(Math.min(0, ...labels.map((label) => label.x - 4)));
+  const minY = round(Math.min(0, ...labels.map((label) => label.y - 3)));
+  const width = round(Math.max(layout.width, ...labels.map((label) => label.x + label.width + 4)) - minX);
+  const height = round(Math.max(layout.height, ...labels.map((label) => label.y + label.height + 3)) - minY);
   const states = layout.nodes.filter((node) => !node.container);
-  const obstacles: AslBox[] = [
-    ...states,
-    ...labels.map(({ x, y, half }) => ({ x: x - half + 4, y: y - 9, width: 2 * half - 8, height: 18 })),
-  ];
+  const obstacles: AslBox[] = [...states, ...labels];
   const font = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
   const size = `width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}"`;
   const marker = `<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">`;
@@ -100,13 +95,11 @@ function renderEdge(edge: AslLayoutEdge, arrow: string): string {
   const d = edge.points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x},${point.y}`).join(' ');
   const dash = edge.kind === 'catch' ? ' stroke-dasharray="6 4"' : '';
   const parts = [`<path d="${d}" fill="none" stroke="${EDGE}" stroke-width="1.5"${dash} marker-end="url(#${arrow})"/>`];
-  if (edge.label !== undefined && edge.labelPosition) {
-    const { x, y } = edge.labelPosition;
-    const w = labelBoxWidth(edge.label);
-    const background = box({ x: x - w / 2, y: y - 9, width: w, height: 18 });
+  if (edge.label !== undefined && edge.labelBox) {
+    const { x, y, width, height } = edge.labelBox;
     parts.push(
-      `<rect class="asl-edge-label-bg" ${background} rx="3" fill="var(--asl-label-bg, #ffffff)" fill-opacity="0.92"/>`,
-      text(x, y, 11, 'var(--asl-label-text, #3c4043)', edge.label, ' class="asl-edge-label"'),
+      `<rect class="asl-edge-label-bg" ${box(edge.labelBox)} rx="3" fill="var(--asl-label-bg, #ffffff)" fill-opacity="0.92"/>`,
+      text(x + width / 2, y + height / 2, 11, 'var(--asl-label-text, #3c4043)', edge.label, ' class="asl-edge-label"'),
     );
   }
   const kind = `asl-edge asl-edge-${edge.kind}${edge.back ? ' asl-edge-back' : ''}`;

@@ -81,9 +81,9 @@ export interface AslLayoutEdge {
   from: string;
   to: string;
   kind: 'next' | 'choice' | 'default' | 'catch';
-  /** The Choice condition in short form, `Default`, or a catcher's error names; drawn centred on labelPosition. */
+  /** The Choice condition in short form, `Default`, or a catcher's error names; drawn centred in labelBox. */
   label?: string | undefined;
-  labelPosition?: AslPoint | undefined;
+  labelBox?: AslBox | undefined;
   /** The polyline from source to target (the arrowhead goes at the last point). */
   points: AslPoint[];
   /** An edge that goes back up (a loop). */

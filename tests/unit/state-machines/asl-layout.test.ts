@@ -75,7 +75,7 @@ describe('layoutAsl', () => {
     );
     for (const edge of layout.edges) {
       expect(edge.points.length).toBeGreaterThanOrEqual(2);
-      if (edge.label !== undefined) expect(edge.labelPosition).toBeDefined();
+      if (edge.label !== undefined) expect(edge.labelBox).toBeDefined();
     }
   });
 
