@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { spellingVocabulary } from '../lib/search/query-correction.ts';
 import { sectionRecords, type SectionRecord } from '../lib/search/section-records.ts';
-import { onBuiltPage, readBuiltPages } from '../node/built-pages.ts';
+import { onBuiltPage, readBuiltPages, renderedPageCount } from '../node/built-pages.ts';
 
 /** Indexing settings shared by the production build and the dev server. */
 export const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
@@ -75,7 +75,7 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ logger }) => {
         try {
           const { index, records, added } = await indexing;
-          await readBuiltPages(outDir);
+          const pages = await readBuiltPages(outDir);
           const writing = Promise.all(added).then(() =>
             index.writeFiles({ outputPath: path.join(outDir, 'pagefind') }),
           );
@@ -84,7 +84,10 @@ export function pagefindIndex(): AstroIntegration {
           const written = await writing;
           assertNoErrors('writeFiles', written.errors);
           await writeFile(path.join(outDir, VOCABULARY_FILE), vocabulary);
-          logger.info(`Indexed ${records.length} sections into ${path.relative(process.cwd(), written.outputPath)}`);
+          logger.info(
+            `Indexed ${records.length} sections into ${path.relative(process.cwd(), written.outputPath)} ` +
+              `(${renderedPageCount(outDir)} of ${pages.length} pages taken as they were rendered)`,
+          );
         } finally {
           await pagefind.close();
         }

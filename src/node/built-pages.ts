@@ -101,6 +101,10 @@ class BuiltSiteReading {
     this.pool = new PagePool(outDir);
   }
 
+  get renderedCount(): number {
+    return this.handedOver.size;
+  }
+
   listen(listener: Listener): void {
     this.releasedPages.forEach(listener);
     this.listeners.push(listener);
@@ -159,6 +163,11 @@ function readingOf(outDir: string): BuiltSiteReading {
 export function acceptRenderedPages(outDir: string): (sitePath: string, html: string) => void {
   const reading = readingOf(outDir);
   return (sitePath, html) => reading.add(builtFileOf(sitePath), html);
+}
+
+/** How many pages of this build were handed over as they were rendered (the rest were read from their files). */
+export function renderedPageCount(outDir: string): number {
+  return readingOf(outDir).renderedCount;
 }
 
 /** Calls `listener` with every page of this build as soon as it is taken apart (once each). */

@@ -39,6 +39,9 @@ describe('note pages as the site grows', () => {
       const corpus = await writeCorpus(folder, count);
       const build = await buildSite({ notesDir: corpus.oursNotesDir });
       expect(build.exitCode, build.log.slice(-3000)).toBe(0);
+      // Every note page reaches the search index and the site check as it is rendered, not read back afterwards.
+      const taken = build.log.match(/\((\d+) of (\d+) pages taken as they were rendered\)/);
+      expect(Number(taken?.[1])).toBeGreaterThanOrEqual(count);
       weights.push({ count, seconds: build.seconds, ...(await notePageWeights(build)) });
     }
     const [small, large] = weights as [(typeof weights)[0], (typeof weights)[0]];
