@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -20,6 +21,9 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Types a static host compresses (Pagefind's index files are compressed already). */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|manifest\+json)|image\/svg\+xml)/;
+
 export interface Server {
   origin: string;
   close(): Promise<void>;
@@ -27,7 +31,9 @@ export interface Server {
 
 /**
  * A plain static file server on 127.0.0.1 for a built site: `/x/` serves `/x/index.html`, a
- * missing file gets the site's `404.html`. No compression: the benchmark compresses by itself.
+ * missing file gets the site's `404.html`. Text goes out gzip-compressed when the client accepts it,
+ * as every static host sends it, so Lighthouse's simulated network sees the bytes a reader downloads.
+ * The benchmark's own byte figures read decoded bodies and compress them by themselves.
  */
 export async function serve(root: string): Promise<Server> {
   const absoluteRoot = path.resolve(root);
@@ -47,11 +53,15 @@ export async function serve(root: string): Promise<Server> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
+    const type = TYPES[path.extname(served)] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(found ? 200 : 404, {
-      'content-type': TYPES[path.extname(served)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': found && pathname.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    createReadStream(served).pipe(response);
+    const body = createReadStream(served);
+    (gzip ? body.pipe(createGzip()) : body).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
