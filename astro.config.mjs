@@ -83,10 +83,10 @@ export default defineConfig({
     mdx({ optimize: true }),
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
     // The index and the site check share one reading of the built pages, done on worker threads as
-    // each page is rendered; the index goes first so it is fed while the last pages are parsed.
+    // each page is rendered; the index is written while the site check runs.
     renderedPages(),
-    pagefindIndex(),
     siteCheck({ paths, update: process.env.UPDATE_SECTION_REGISTER === '1' }),
+    pagefindIndex(),
     pagefindDev({ notesDir: paths.notes }),
   ],
   devToolbar: { enabled: false },

@@ -47,11 +47,30 @@ export async function indexSections(
  * Indexes the built site with Pagefind's Node API, section by section, and writes the spelling
  * vocabulary beside it, so neither can be forgotten or go stale. Pages reach the index as the
  * build renders them (taken apart on worker threads, once, for the site check too), so Pagefind
- * indexes on the core the renderer leaves idle; once the build is done, the index is written.
+ * indexes on the core the renderer leaves idle; the index is written as soon as the last page is
+ * rendered, while the build's other last steps (sitemap, site check) run.
  */
 export function pagefindIndex(): AstroIntegration {
   let outDir = '';
   let indexing: Promise<{ index: pagefind.PagefindIndex; records: SectionRecord[]; added: Promise<void>[] }>;
+  let writing: Promise<string> | undefined;
+
+  /** Writes the index and the vocabulary once every page is in; resolves to what the log says. */
+  async function writeIndex(): Promise<string> {
+    const { index, records, added } = await indexing;
+    const pages = await readBuiltPages(outDir);
+    const written = Promise.all(added).then(() => index.writeFiles({ outputPath: path.join(outDir, 'pagefind') }));
+    // Worked out while Pagefind finishes indexing and writes its files.
+    const vocabulary = vocabularyOf(records);
+    const { errors, outputPath } = await written;
+    assertNoErrors('writeFiles', errors);
+    await writeFile(path.join(outDir, VOCABULARY_FILE), vocabulary);
+    return (
+      `Indexed ${records.length} sections into ${path.relative(process.cwd(), outputPath)} ` +
+      `(${renderedPageCount(outDir)} of ${pages.length} pages taken as they were rendered)`
+    );
+  }
+
   return {
     name: 'pagefind-index',
     hooks: {
@@ -71,23 +90,16 @@ export function pagefindIndex(): AstroIntegration {
           });
           return { index, records, added };
         })();
+        // A failure is reported where it is awaited (astro:build:done), not as an unhandled rejection.
+        indexing.catch(() => {});
+      },
+      'astro:build:generated': () => {
+        writing = writeIndex();
+        writing.catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
         try {
-          const { index, records, added } = await indexing;
-          const pages = await readBuiltPages(outDir);
-          const writing = Promise.all(added).then(() =>
-            index.writeFiles({ outputPath: path.join(outDir, 'pagefind') }),
-          );
-          // Worked out while Pagefind finishes indexing and writes its files.
-          const vocabulary = vocabularyOf(records);
-          const written = await writing;
-          assertNoErrors('writeFiles', written.errors);
-          await writeFile(path.join(outDir, VOCABULARY_FILE), vocabulary);
-          logger.info(
-            `Indexed ${records.length} sections into ${path.relative(process.cwd(), written.outputPath)} ` +
-              `(${renderedPageCount(outDir)} of ${pages.length} pages taken as they were rendered)`,
-          );
+          logger.info(await (writing ?? writeIndex()));
         } finally {
           await pagefind.close();
         }
