@@ -90,6 +90,25 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     await page.close();
   });
 
+  it('moves nothing on the search page while the dialog, the index and its filters arrive', async () => {
+    for (const width of [360, 1280]) {
+      const page = await served.browser.newPage({ viewport: { width, height: 740 } });
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${served.server.origin}/search/`);
+      await page.locator('.search-filters:not([hidden])').waitFor({ state: 'attached' });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      expect(shifts, `layout shifts at ${width} px`).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('fills a 360 px phone screen, with the first result in the top half and five results in view', async () => {
     const page = await served.browser.newPage({
       viewport: { width: 360, height: 740 },
