@@ -25,6 +25,16 @@ function markedSections(document: HTMLElement): string[] {
     .map((heading) => heading.id);
 }
 
+/**
+ * The page's search records, worked out from its indexed region alone (the `data-pagefind-body`
+ * element, cut from the page's own text): parsing the rest of the page again (head, navigation,
+ * footer) would only be thrown away. A page without one has none.
+ */
+function searchRecords(document: HTMLElement, html: string, sitePath: string): SectionRecord[] {
+  const body = document.querySelector('[data-pagefind-body]');
+  return body ? sectionRecords(html.slice(...body.range), sitePath) : [];
+}
+
 /** Takes one built page apart. */
 export function builtPage(sitePath: string, html: string): BuiltPage {
   const document = parse(html);
@@ -38,6 +48,6 @@ export function builtPage(sitePath: string, html: string): BuiltPage {
       rel: anchor.getAttribute('rel') ?? '',
     })),
     ...(noteId ? { note: { id: noteId, sections: markedSections(document) } } : {}),
-    records: sectionRecords(html, sitePath),
+    records: searchRecords(document, html, sitePath),
   };
 }
