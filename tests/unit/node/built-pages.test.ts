@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { acceptRenderedPages, builtFileOf, onBuiltPage, readBuiltPages } from '../../../src/node/built-pages.ts';
 
 const notePage = (title: string, section: string) =>
@@ -10,9 +10,13 @@ const notePage = (title: string, section: string) =>
   `<div class="note-body"><p>Opening words.</p><div class="heading-wrapper"><h2 id="${section}">${section}</h2></div>` +
   `<p>Text of ${section} with <a href="/notes/other/#${section}">a link</a>.</p></div></article></main></body></html>`;
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 /** A built site of two note pages and a home page. */
 function site(): string {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'built-pages-'));
+  folders.push(outDir);
   const write = (file: string, html: string) => {
     mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
     writeFileSync(path.join(outDir, file), html);

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cachedNoteFacts, noteFactsRecorder, type NoteFacts } from '../../../src/node/note-facts-cache.ts';
 
 const facts: NoteFacts = {
@@ -9,9 +9,13 @@ const facts: NoteFacts = {
   sectionLinks: [{ href: '/notes/eks/', sectionId: 'canary', sectionTitle: 'Canary' }],
 };
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 /** A note file and a cache folder of their own. */
 function setUp(): { note: string; env: { CACHE_DIR: string } } {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'note-facts-'));
+  folders.push(folder);
   const note = path.join(folder, 'canary.mdx');
   writeFileSync(note, '## Canary\n');
   return { note, env: { CACHE_DIR: path.join(folder, 'cache') } };
