@@ -53,8 +53,9 @@ describe.skipIf(!browserAvailable())('every page, as a reader gets it', () => {
     await server?.close();
   });
 
+  // Pages are independent, so several load at once: the browser works on one while axe runs on another.
   for (const theme of ['light', 'dark'] as const) {
-    it.each(pages)(`%s has no accessibility violations in the ${theme} theme`, async (path) => {
+    it.concurrent.for(pages)(`%s has no accessibility violations in the ${theme} theme`, async (path, { expect }) => {
       const page = await contexts[theme]!.newPage();
       await page.goto(`${server.origin}${path}`);
       expect(await axeViolations(page)).toEqual([]);
@@ -62,9 +63,9 @@ describe.skipIf(!browserAvailable())('every page, as a reader gets it', () => {
     });
   }
 
-  it.each(pages)(
+  it.concurrent.for(pages)(
     '%s makes no request outside the site and breaks no rule of its Content-Security-Policy',
-    async (path) => {
+    async (path, { expect }) => {
       const page = await contexts.light!.newPage();
       const outside: string[] = [];
       const errors: string[] = [];
