@@ -208,15 +208,19 @@ export class SearchDialog extends HTMLElement {
     const { shown, more } = focusResults(ranked, words.length === 0 ? 0 : SCORE_SHARE, PAGE_SIZE);
     const loaded = await Promise.all(shown.map(async (result) => ({ result, fragment: await result.data() })));
     if (id !== this.#searchId) return;
-    const fragments = refineOrder(
-      loaded.map(({ result, fragment }) => ({
-        fragment,
-        merged: result.merged ?? { id: result.id, score: result.score, words: [], positions: [], best: result },
-        heading: fragment.meta.title ?? '',
-        role: (fragment.meta.role ?? 'explains') as SectionRole,
-      })),
-      words,
-    ).map(({ fragment }) => fragment);
+    // Filters alone keep Pagefind's order of notes; a query's results are ordered by what its scores cannot see.
+    const fragments =
+      words.length === 0
+        ? loaded.map(({ fragment }) => fragment)
+        : refineOrder(
+            loaded.map(({ result, fragment }) => ({
+              fragment,
+              merged: result.merged!,
+              heading: fragment.meta.title ?? '',
+              role: (fragment.meta.role ?? 'explains') as SectionRole,
+            })),
+            words,
+          ).map(({ fragment }) => fragment);
     this.#pending = { rest: more, shown: fragments, words };
     this.#updateCounts(counts);
     this.#render(groupByNote(fragments, words), query, replacements.size > 0 ? typed : undefined, ranked.length);
