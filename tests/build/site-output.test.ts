@@ -27,6 +27,18 @@ describe('the build', () => {
   });
 });
 
+describe('the text of every page', () => {
+  // A line break before a link in a component can be dropped by the compiler, so "take a" + link read "take apractice exam".
+  it('never runs a word straight into a link', async () => {
+    const runTogether: string[] = [];
+    for (const url of await sitePages(site.outDir)) {
+      const html = await readFile(path.join(site.outDir, url.endsWith('.html') ? url : `${url}index.html`), 'utf8');
+      for (const match of html.matchAll(/\p{L}<a\s[^>]*>[^<]*|<\/a>\p{L}/gu)) runTogether.push(`${url}: ${match[0]}`);
+    }
+    expect(runTogether).toEqual([]);
+  });
+});
+
 /** The cascade layers a stylesheet names, in the order it first names them. */
 function layerOrder(css: string): string[] {
   const names = [...css.matchAll(/@layer\s+([\w\s,-]+?)\s*[{;]/g)].flatMap((match) => match[1]!.split(/\s*,\s*/));
