@@ -97,7 +97,10 @@ class BuiltSiteReading {
   private released: Promise<unknown> = Promise.resolve();
   private result?: Promise<BuiltPage[]>;
 
-  constructor(private readonly outDir: string) {
+  private readonly outDir: string;
+
+  constructor(outDir: string) {
+    this.outDir = outDir;
     this.pool = new PagePool(outDir);
   }
 

@@ -7,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { getLocation } from 'jsonc-parser';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderAslSvg, validateAsl } from '../lib/state-machines';
+import { renderAslSvg, validateAsl } from '../lib/state-machines/index.ts';
 import { isRecord } from '../lib/state-machines/asl-describe.ts';
 import { placeholderExample, readExample, type AslExample } from '../lib/state-machines/asl-examples.ts';
 

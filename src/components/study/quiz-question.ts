@@ -29,10 +29,12 @@ export class QuizQuestion {
   private readonly answer: HTMLDetailsElement;
 
   /** `onCheck` records the answer and resolves to a line saying what was saved. */
-  constructor(
-    readonly element: HTMLElement,
-    private readonly onCheck?: (question: QuizQuestion) => Promise<string>,
-  ) {
+  readonly element: HTMLElement;
+  private readonly onCheck: ((question: QuizQuestion) => Promise<string>) | undefined;
+
+  constructor(element: HTMLElement, onCheck?: (question: QuizQuestion) => Promise<string>) {
+    this.element = element;
+    this.onCheck = onCheck;
     this.key = element.dataset.card!;
     this.kind = element.dataset.kind ?? 'choice';
     this.parts = [...element.querySelectorAll<HTMLElement>('.quiz-choice, .quiz-part')];

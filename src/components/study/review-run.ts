@@ -33,11 +33,12 @@ export class ReviewRun {
   private current: QuizQuestion | undefined;
   private readonly find: <T extends HTMLElement = HTMLElement>(selector: string) => T;
 
-  constructor(
-    private readonly root: HTMLElement,
-    elements: readonly HTMLElement[],
-    private readonly changed: () => void,
-  ) {
+  private readonly root: HTMLElement;
+  private readonly changed: () => void;
+
+  constructor(root: HTMLElement, elements: readonly HTMLElement[], changed: () => void) {
+    this.root = root;
+    this.changed = changed;
     this.find = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
     const record = answerRecorder();
     for (const element of elements) {

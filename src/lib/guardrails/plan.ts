@@ -89,8 +89,10 @@ class PhaseBuilder {
   readonly phases: DeploymentPhase[] = [];
   clock = 0;
   state: FleetState;
+  private readonly instanceCount: number;
 
-  constructor(private readonly instanceCount: number) {
+  constructor(instanceCount: number) {
+    this.instanceCount = instanceCount;
     this.state = initialFleet(instanceCount);
   }
 

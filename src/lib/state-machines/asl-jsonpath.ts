@@ -8,12 +8,14 @@ import { isRecord } from './asl-describe.ts';
 
 /** An error in Step Functions terms: an error name (`States.Runtime`, `Lambda.ServiceException`) and a cause. */
 export class AslStatesError extends Error {
-  constructor(
-    readonly error: string,
-    readonly causeText: string,
-  ) {
+  readonly error: string;
+  readonly causeText: string;
+
+  constructor(error: string, causeText: string) {
     super(`${error}: ${causeText}`);
     this.name = 'AslStatesError';
+    this.error = error;
+    this.causeText = causeText;
   }
 
   /** The error as a catcher receives it. */
