@@ -2,36 +2,25 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
-import { contentPaths, noteIdOfFile } from './src/node/content-paths.ts';
-import { loadGlossary } from './src/node/glossary-file.ts';
-import { readSectionRegister } from './src/node/section-register-file.ts';
-import { joinBase } from './src/lib/navigation/urls.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { pagefindDev } from './src/integrations/pagefind-dev.ts';
 import { reportRuntime } from './src/integrations/report-runtime.ts';
 import { siteCheck } from './src/integrations/site-check.ts';
 import { renderedPages } from './src/integrations/rendered-pages.ts';
-import { remarkTypography } from './src/plugins/remark-typography.ts';
-import { remarkExplicitIds } from './src/plugins/remark-explicit-ids.ts';
-import { remarkAslDiagrams } from './src/plugins/remark-asl-diagrams.ts';
-import { rehypeNoteSections } from './src/plugins/rehype-note-sections.ts';
+import { contentPaths } from './src/node/content-paths.ts';
 import { cacheDirectory, noteFactsRecorder } from './src/node/note-facts-cache.ts';
-import { rehypeHeadingAnchors } from './src/plugins/rehype-heading-anchors.ts';
-import { rehypeGlossary } from './src/plugins/rehype-glossary.ts';
-import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
-import { rehypeTaskListLabels } from './src/plugins/rehype-task-list-labels.ts';
-import { rehypeTableScroll } from './src/plugins/rehype-table-scroll.ts';
-import { syntaxHighlighting } from './src/plugins/syntax-highlighting.ts';
-import { githubAlerts } from './src/plugins/github-alerts.ts';
+import { notesMarkdownProcessor } from './src/node/markdown-pipeline.ts';
+import { mdxWorkers, withMdxWorkers } from './src/node/mdx-workers.ts';
+import { openCodeHighlightCache } from './src/plugins/syntax-highlighting.ts';
 import { codeColorsStylesheet } from './src/integrations/code-colors-stylesheet.ts';
 import { inlineScriptHashes } from './src/node/csp-hashes.ts';
 
 const base = process.env.BASE ?? '/';
 const paths = contentPaths();
 const cacheDir = cacheDirectory();
+const highlightCache = openCodeHighlightCache(cacheDir);
+process.once('exit', () => highlightCache.save());
+const pipelineStores = { highlightCache, recordFacts: noteFactsRecorder().record };
 
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
@@ -41,38 +30,9 @@ export default defineConfig({
   cacheDir,
   build: { format: 'directory' },
   markdown: {
-    // Astro 7's default processor ignores remark/rehype plugins; unified() runs them.
-    // GFM comes from our own remark-gfm, so the built-in copy is switched off; so is the built-in
-    // smartypants, which remark-typography replaces with the same output at a fraction of the cost.
-    processor: unified({
-      gfm: false,
-      smartypants: false,
-      remarkPlugins: [remarkGfm, remarkTypography, remarkExplicitIds, remarkAslDiagrams],
-      rehypePlugins: [
-        syntaxHighlighting(cacheDir),
-        rehypeTaskListLabels,
-        rehypeTableScroll,
-        [...githubAlerts],
-        rehypeSlug,
-        [rehypeNoteSections, { record: noteFactsRecorder().record }],
-        [
-          rehypeGlossary,
-          {
-            entries: loadGlossary(paths.glossary),
-            glossaryUrl: joinBase(base, 'glossary/'),
-          },
-        ],
-        [rehypeBaseLinks, { base }],
-        [
-          rehypeHeadingAnchors,
-          {
-            noteIdOf: (/** @type {import('vfile').VFile} */ file) =>
-              file.path ? noteIdOfFile(paths.notes, file.path) : undefined,
-            register: readSectionRegister(paths.sectionRegister),
-          },
-        ],
-      ],
-    }),
+    // Astro 7's default processor ignores remark/rehype plugins; ours is unified() with them
+    // (src/node/markdown-pipeline.ts), compiling notes on worker threads during a build.
+    processor: withMdxWorkers(notesMarkdownProcessor(pipelineStores), pipelineStores),
     // Highlighting runs in our own pipeline (src/plugins/syntax-highlighting.ts), without inline styles.
     syntaxHighlight: false,
   },
@@ -81,6 +41,7 @@ export default defineConfig({
     // Static parts of a note compile to HTML strings rather than JSX: less to compile and to render.
     // Notes override no HTML element (their components are used by name), so the pages are the same.
     mdx({ optimize: true }),
+    mdxWorkers(),
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
     // The index and the site check share one reading of the built pages, done on worker threads as
     // each page is rendered; the index is written while the site check runs.

@@ -3,7 +3,7 @@ import { createHighlighterCore, type ShikiTransformer } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import path from 'node:path';
 import { CODE_THEMES } from '../lib/highlighting/code-themes.ts';
-import { highlightFingerprint, openHighlightCache } from '../node/highlight-cache.ts';
+import { highlightFingerprint, openHighlightCache, type HighlightCache } from '../node/highlight-cache.ts';
 import { shikiColourClasses } from './shiki-colour-classes.ts';
 
 /**
@@ -42,11 +42,11 @@ const languageAttribute: ShikiTransformer = {
 };
 
 /**
- * The rehype step, with highlighted blocks kept in `cacheDir` between builds and dev-server starts
- * (a block is tokenised again only when its code, the themes, Shiki or the colour classes change).
+ * The cache of highlighted blocks kept in `cacheDir` between builds and dev-server starts (a block is
+ * tokenised again only when its code, the themes, Shiki or the colour classes change).
  */
-export function syntaxHighlighting(cacheDir: string): [typeof rehypeSharedShiki, RehypeShikiCoreOptions] {
-  const cache = openHighlightCache(
+export function openCodeHighlightCache(cacheDir: string): HighlightCache {
+  return openHighlightCache(
     path.join(cacheDir, 'highlighted-code.json'),
     highlightFingerprint(
       [
@@ -59,7 +59,10 @@ export function syntaxHighlighting(cacheDir: string): [typeof rehypeSharedShiki,
       [CODE_THEMES],
     ),
   );
-  process.once('exit', () => cache.save());
+}
+
+/** The rehype step, reading and filling `cache` (see openCodeHighlightCache). */
+export function syntaxHighlighting(cache: HighlightCache): [typeof rehypeSharedShiki, RehypeShikiCoreOptions] {
   return [
     rehypeSharedShiki,
     {
