@@ -7,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { getLocation } from 'jsonc-parser';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderAslSvg, validateAsl } from '../lib/state-machines';
+import { renderAslSvg, unsupportedFeatures, validateAsl } from '../lib/state-machines';
 import { isRecord } from '../lib/state-machines/asl-describe.ts';
 import { placeholderExample, readExample, type AslExample } from '../lib/state-machines/asl-examples.ts';
 
@@ -36,7 +36,8 @@ export function parseAslMeta(meta: string | null | undefined): { title?: string 
 /**
  * Draws every ```json asl code block as a state-machine diagram, right after the block, with the markup of
  * the step-through player (`<asl-player>`), filled with the example a ```json asl-example block right after
- * gives. A block that is not JSON, or not valid, fails the build with the note, the line and the state or field.
+ * gives. A block that is not JSON, not valid, or not runnable by the player fails the build with the note, the
+ * line and the state or field.
  */
 export function remarkAslDiagrams() {
   return (tree: Root, file: VFile) => {
@@ -45,16 +46,17 @@ export function remarkAslDiagrams() {
       const meta = parseAslMeta(code.meta);
       if (!meta || !parent || index === undefined) return;
       const definition = parseJsonBlock(code, file);
-      const issues = validateAsl(definition);
+      // A valid machine also has to be one the player can run: the reader would find out only by pressing Step.
+      const invalid = validateAsl(definition);
+      const issues = invalid.length > 0 ? invalid : unsupportedFeatures(definition);
       if (issues.length > 0) {
         const details = issues.map(({ state, message, path }) => {
           const where = `${file.path}:${issueLine(code, state)}: ${state === undefined ? '' : `state "${state}": `}`;
           return `  ${where}${message} (at ${path})`;
         });
-        file.fail(
-          `The state machine in the code block at ${file.path}:${blockLine(code)} is not valid:\n${details.join('\n')}`,
-          code,
-        );
+        const problem = invalid.length > 0 ? 'is not valid' : 'needs what the step-through player does not run';
+        const heading = `The state machine in the code block at ${file.path}:${blockLine(code)} ${problem}`;
+        file.fail(`${heading}:\n${details.join('\n')}`, code);
       }
       // The block right after may give the player's example; it becomes part of the figure.
       const next = parent.children[index + 1];

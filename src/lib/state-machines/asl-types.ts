@@ -30,25 +30,17 @@ export interface AslChoiceRule {
   [operator: string]: unknown;
 }
 
-/** A (sub-)state machine: the top level, a Parallel branch or a Map item processor. */
+/** A state machine as the interpreter runs it (see unsupportedFeatures for what it leaves out). */
 export interface AslStateMachine {
   StartAt: string;
   States: Record<string, AslState>;
-  QueryLanguage?: string;
 }
 
-// The fields a state may have, grouped by the kind of value they hold.
-type Paths = 'InputPath' | 'OutputPath' | 'ResultPath';
-type Texts = 'Next' | 'Default' | 'QueryLanguage' | 'Timestamp' | 'SecondsPath' | 'TimestampPath' | 'ItemsPath';
-type Templates = 'Parameters' | 'ResultSelector' | 'ItemSelector' | 'Result';
-
 export type AslState = { Type: AslStateType; End?: boolean; Seconds?: number; Choices?: AslChoiceRule[] } & Partial<
-  Record<Paths, string | null> &
-    Record<Texts | 'Error' | 'Cause' | 'ErrorPath' | 'CausePath', string> &
-    Record<Templates, JsonValue> &
-    Record<'Retry' | 'Catch', AslErrorHandler[]> &
-    Record<'Branches', AslStateMachine[]> &
-    Record<'ItemProcessor' | 'Iterator', AslStateMachine>
+  Record<'InputPath' | 'OutputPath' | 'ResultPath', string | null> &
+    Record<'Next' | 'Default' | 'Error' | 'Cause', string> &
+    Record<'Parameters' | 'ResultSelector' | 'Result', JsonValue> &
+    Record<'Retry' | 'Catch', AslErrorHandler[]>
 >;
 
 /** A problem `validateAsl` found: its state (if any), where (`States.Check.Choices[0].Next`), and what to do. */
@@ -121,9 +113,8 @@ export interface AslStepResult {
   /** `attempt` counts from 1; `intervalSeconds` is the simulated wait after BackoffRate and MaxDelaySeconds. */
   retry?: { attempt: number; maxAttempts: number; intervalSeconds: number; retrier: number; errorEquals: string[] };
   caught?: { catcher: number; errorEquals: string[]; next: string };
-  wait?: { seconds?: number; timestamp?: string };
+  /** For a Wait: its Seconds, added to the simulated clock. */
+  waitSeconds?: number;
   /** For a Choice: the index of the rule that matched, or `Default`. */
   choice?: number | 'Default';
-  /** For Parallel (one list per branch) and Map (one list per item): the steps run inside. */
-  branches?: AslStepResult[][];
 }
