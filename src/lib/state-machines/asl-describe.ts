@@ -113,3 +113,20 @@ export function transitions(state: Record<string, unknown>): AslTransition[] {
 export function errorNames(handler: Record<string, unknown>): string {
   return Array.isArray(handler.ErrorEquals) ? handler.ErrorEquals.join(', ') : '?';
 }
+
+/** The branches of a Parallel or the item processor of a Map, with the label of their lane. */
+export function subMachines(
+  state: Record<string, unknown>,
+): { machine: Record<string, unknown>; path: string; label: string }[] {
+  if (state.Type === 'Parallel') {
+    return indexed(state.Branches).map(([index, machine]) => ({
+      machine,
+      path: `Branches[${index}]`,
+      label: `Branch ${index + 1}`,
+    }));
+  }
+  const field = ['ItemProcessor', 'Iterator'].find((key) => isRecord(state[key]));
+  return state.Type === 'Map' && field
+    ? [{ machine: state[field] as Record<string, unknown>, path: field, label: 'For each item' }]
+    : [];
+}

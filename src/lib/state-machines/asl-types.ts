@@ -58,9 +58,8 @@ export type AslLayoutNode = AslBox & {
   /** A second line: a Task's resource, a Wait's time, a Fail's error, a Map's items. */
   subtitle?: string | undefined;
   type: AslStateType | 'Start' | 'End';
-  /** The Parallel or Map container this node is drawn inside, and how deep that nests (0 at the top). */
+  /** The Parallel or Map container this node is drawn inside. */
   parent?: string | undefined;
-  depth: number;
   /** The row within its own (sub-)machine, counted from 0. */
   layer: number;
   /** Parallel and Map: drawn around their branches or item processor, one lane each. */

@@ -177,7 +177,8 @@ describe('layoutAsl', () => {
       expect(inside(node(layout, name), fan), name).toBe(true);
     }
     expect(node(layout, 'Item').parent).toBe(map.id);
-    expect(node(layout, 'Item').depth).toBe(2);
+    // Two levels deep: the Map holding Item is itself inside the Parallel.
+    expect(map.parent).toBe(fan.id);
     expect(inside(node(layout, 'Item'), map)).toBe(true);
     // Branch 1 is to the left of branch 2.
     expect(node(layout, 'A1').x + node(layout, 'A1').width).toBeLessThan(map.x);
