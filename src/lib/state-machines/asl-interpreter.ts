@@ -112,8 +112,8 @@ export function runExecution(definition: unknown, input: JsonValue, mocks: AslMo
       seconds += record.waitSeconds ?? 0;
       retries = [];
       data = record.output;
-      record.status = record.error ? 'failed' : next === undefined ? 'succeeded' : 'running';
-      if (next === undefined || record.error) break;
+      record.status = next === undefined ? 'succeeded' : 'running';
+      if (next === undefined) break;
       record.next = name = next;
       continue;
     } catch (thrown) {
@@ -167,8 +167,8 @@ function handlerFor(handlers: AslErrorHandler[] = [], error: string): [AslErrorH
 }
 
 /**
- * Runs one state on its raw input: fills `record` (output, waitSeconds, choice; error for a Fail state) and
- * returns the next state, or undefined when the state ends the execution. Throws AslStatesError on failure.
+ * Runs one state on its raw input: fills `record` (output, waitSeconds, choice) and returns the next state, or
+ * undefined when the state ends the execution. Throws AslStatesError on failure, a Fail state's error included.
  */
 function execute(
   name: string,
@@ -181,10 +181,7 @@ function execute(
 ): string | undefined {
   const effective = selectPath(raw, state.InputPath, 'InputPath', name);
   let next = state.End === true ? undefined : state.Next;
-  if (state.Type === 'Fail') {
-    record.error = { Error: state.Error ?? 'States.Fail', Cause: state.Cause ?? '' };
-    return undefined;
-  }
+  if (state.Type === 'Fail') throw new AslStatesError(state.Error ?? 'States.Fail', state.Cause ?? '');
   if (state.Type === 'Task' || state.Type === 'Pass') {
     const payload =
       state.Parameters === undefined ? effective : applyPayloadTemplate(state.Parameters, effective, context);

@@ -87,14 +87,9 @@ export function applyPayloadTemplate(
   if (!isRecord(template)) return template;
   const entries = Object.entries(template).map(([key, value]) => {
     if (!key.endsWith('.$')) return [key, applyPayloadTemplate(value, data, context, failure)];
-    const expression = typeof value === 'string' ? value.trim() : '';
+    // asl-validator has checked that the value is a path or an intrinsic function call.
+    const expression = String(value).trim();
     if (expression.startsWith('States.')) return [key.slice(0, -2), evaluateIntrinsic(expression, data, context)];
-    if (!expression.startsWith('$')) {
-      throw new AslStatesError(
-        failure,
-        `The value of "${key}" must be a path starting with $ or an intrinsic function.`,
-      );
-    }
     const lookup = readPath(expression, data, context);
     if (lookup.found) return [key.slice(0, -2), structuredClone(lookup.value)];
     const where = expression.startsWith('$$') ? 'context object' : 'input';
@@ -107,13 +102,10 @@ export function applyPayloadTemplate(
 export function evaluateIntrinsic(expression: string, data: JsonValue, context: JsonValue): JsonValue {
   const [, name, list = ''] = /^(States\.\w+)\((.*)\)$/s.exec(expression.trim()) ?? [];
   if (name !== 'States.Format') throw runtime(`The intrinsic function ${name ?? expression} is not supported here.`);
-  // Each argument is a quoted string, a path or a literal, followed by a comma or the end.
+  // Each argument is a quoted string, a path or a literal (asl-validator has checked the syntax).
   const args = [
     ...list.matchAll(/\s*(?:'((?:[^'\\]|\\.)*)'|(\$[^,\s]*)|(-?\d+(?:\.\d+)?|true|false|null))\s*(?:,|$)/gy),
   ];
-  if (args.reduce((length, [whole]) => length + whole.length, 0) !== list.length) {
-    throw runtime(`Can't read the intrinsic function ${expression}: expected quoted strings, paths or literals.`);
-  }
   const template = args[0]?.[1];
   if (template === undefined) throw runtime('The first argument of States.Format must be a quoted string.');
   // In quoted text a backslash escapes the next character; an unescaped {} is a placeholder.

@@ -87,16 +87,13 @@ export type AslLayout = { width: number; height: number; nodes: AslLayoutNode[];
 export type AslErrorOutput = { Error: string; Cause: string };
 
 /**
- * A Task mock: the result JSON, `{ error, cause? }` (only those keys) to fail, or a function of the call returning
- * either; a function that throws fails the task with States.TaskFailed.
+ * A Task mock: the result JSON, `{ error, cause? }` (only those keys) to fail, or a function of the call (`attempt`
+ * is 1 for the first try, 2 for a retry) returning either; a function that throws fails with States.TaskFailed.
  */
 export type AslMock = JsonValue | AslMockError | ((call: AslMockCall) => JsonValue | AslMockError);
 export type AslMockError = { error: string; cause?: string };
-/** What a mock function receives: the Task's name, its effective input, and 1 for the first try, 2 for a retry. */
 export type AslMockCall = { state: string; input: JsonValue; attempt: number };
 export type AslMocks = Record<string, AslMock>;
-
-export type AslExecutionStatus = 'running' | 'succeeded' | 'failed';
 
 /** One step of an execution: one state run once, or one failed attempt before a retry. */
 export interface AslStepResult {
@@ -107,7 +104,7 @@ export interface AslStepResult {
   /** What the state passes on (after a retry: the same input again); null when the step failed the machine. */
   output: JsonValue;
   next?: string;
-  status: AslExecutionStatus;
+  status: 'running' | 'succeeded' | 'failed';
   error?: AslErrorOutput;
   /** `attempt` counts from 1; `intervalSeconds` is the simulated wait after BackoffRate and MaxDelaySeconds. */
   retry?: { attempt: number; maxAttempts: number; intervalSeconds: number; retrier: number; errorEquals: string[] };
