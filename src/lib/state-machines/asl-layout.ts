@@ -26,11 +26,11 @@ function labelBoxWidth(label: string): number {
   return textWidth(label, 11) + 12;
 }
 
-/** Lays out a state machine for a top-down diagram, with Start and End unless `terminals` is false. */
-export function layoutAsl(definition: unknown, options: { terminals?: boolean } = {}): AslLayout {
+/** Lays out a state machine for a top-down diagram, with Start and End. */
+export function layoutAsl(definition: unknown): AslLayout {
   if (!isRecord(definition)) return { width: 2 * MARGIN, height: 2 * MARGIN, nodes: [], edges: [] };
   // Tolerates invalid definitions: it draws what it can.
-  const layout = layoutMachine(definition, '', options.terminals ?? true, undefined);
+  const layout = layoutMachine(definition, '', true, undefined);
   shift(layout, MARGIN, MARGIN);
   return { ...layout, width: layout.width + 2 * MARGIN, height: layout.height + 2 * MARGIN };
 }

@@ -223,8 +223,9 @@ describe('layoutAsl', () => {
         D: { Type: 'Succeed' },
       },
     };
-    const result = layoutAsl(tangled, { terminals: false });
-    expect(node(result, 'C').layer).toBe(2);
+    const result = layoutAsl(tangled);
+    // Start takes row 0.
+    expect(node(result, 'C').layer).toBe(3);
     const segments = result.edges.flatMap((edge) =>
       edge.points.slice(1).map((point, i) => [edge.points[i] as { x: number; y: number }, point] as const),
     );
