@@ -4,10 +4,10 @@ import type { Code, Data, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
-import { getLocation } from 'jsonc-parser';
+import { getLocation, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { renderAslSvg, validateAsl } from '../lib/state-machines/index.ts';
+import { renderAslSvg, unsupportedFeatures, validateAsl } from '../lib/state-machines/index.ts';
 import { isRecord } from '../lib/state-machines/asl-describe.ts';
 import { placeholderExample, readExample, type AslExample } from '../lib/state-machines/asl-examples.ts';
 
@@ -36,7 +36,8 @@ export function parseAslMeta(meta: string | null | undefined): { title?: string 
 /**
  * Draws every ```json asl code block as a state-machine diagram, right after the block, with the markup of
  * the step-through player (`<asl-player>`), filled with the example a ```json asl-example block right after
- * gives. A block that is not JSON, or not valid, fails the build with the note, the line and the state or field.
+ * gives. A block that is not JSON, not valid, or not runnable by the player fails the build with the note, the
+ * line and the state or field.
  */
 export function remarkAslDiagrams() {
   return (tree: Root, file: VFile) => {
@@ -45,16 +46,17 @@ export function remarkAslDiagrams() {
       const meta = parseAslMeta(code.meta);
       if (!meta || !parent || index === undefined) return;
       const definition = parseJsonBlock(code, file);
-      const issues = validateAsl(definition);
+      // A valid machine also has to be one the player can run: the reader would find out only by pressing Step.
+      const invalid = validateAsl(definition);
+      const issues = invalid.length > 0 ? invalid : unsupportedFeatures(definition);
       if (issues.length > 0) {
         const details = issues.map(({ state, message, path }) => {
           const where = `${file.path}:${issueLine(code, state)}: ${state === undefined ? '' : `state "${state}": `}`;
           return `  ${where}${message} (at ${path})`;
         });
-        file.fail(
-          `The state machine in the code block at ${file.path}:${blockLine(code)} is not valid:\n${details.join('\n')}`,
-          code,
-        );
+        const problem = invalid.length > 0 ? 'is not valid' : 'needs what the step-through player does not run';
+        const heading = `The state machine in the code block at ${file.path}:${blockLine(code)} ${problem}`;
+        file.fail(`${heading}:\n${details.join('\n')}`, code);
       }
       // The block right after may give the player's example; it becomes part of the figure.
       const next = parent.children[index + 1];
@@ -89,25 +91,23 @@ function parseExample(code: Code, definition: unknown, file: VFile): AslExample 
   );
 }
 
-/** Parses the block's JSON; a syntax error fails the build at its line in the note. */
+/** Parses the block's JSON (strictly, as JSON.parse would); a syntax error fails the build at its line in the note. */
 function parseJsonBlock(code: Code, file: VFile, what = 'The state machine'): unknown {
-  try {
-    return JSON.parse(code.value);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /at position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : /Unexpected end/.test(message) ? code.value.length : undefined;
-    const before = offset === undefined ? undefined : code.value.slice(0, offset).split('\n');
-    // The JSON starts on the line after the opening fence.
-    const line = before ? blockLine(code) + before.length : blockLine(code);
-    const column = before ? (before.at(-1) ?? '').length + (code.position?.start.column ?? 1) : 1;
-    const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
-    const state = offset === undefined ? undefined : stateAt(code.value, offset);
-    file.fail(
-      `${what} in the code block at ${file.path}:${blockLine(code)} is not valid JSON, at ${file.path}:${line}:${column}${state === undefined ? '' : ` in state "${state}"`}: ${reason}`,
-      { line, column },
-    );
-  }
+  const errors: ParseError[] = [];
+  const value: unknown = parse(code.value, errors, { disallowComments: true, allowTrailingComma: false });
+  const [error] = errors;
+  if (!error) return value;
+  const before = code.value.slice(0, error.offset).split('\n');
+  // The JSON starts on the line after the opening fence.
+  const line = blockLine(code) + before.length;
+  const column = before.at(-1)!.length + (code.position?.start.column ?? 1);
+  const state = stateAt(code.value, error.offset);
+  // `PropertyNameExpected` → `property name expected`.
+  const reason = printParseErrorCode(error.error).replace(/\B[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+  file.fail(
+    `${what} in the code block at ${file.path}:${blockLine(code)} is not valid JSON, at ${file.path}:${line}:${column}${state === undefined ? '' : ` in state "${state}"`}: ${reason.toLowerCase()}`,
+    { line, column },
+  );
 }
 
 /** The state whose definition encloses `offset` (the innermost key directly inside a "States" object); works on broken JSON. */

@@ -97,4 +97,18 @@ describe('a broken state machine in a note', () => {
       `The state machine in the code block at ${file}:17 is not valid JSON, at ${file}:23:5 in state "Train"`,
     );
   });
+
+  it('fails the build naming the note, the line and the state the step-through player cannot run', async () => {
+    const result = await buildSite({ notesDir: path.join(fixtures, 'player-unsupported') });
+    expect(result.exitCode).not.toBe(0);
+    const file = path.join(fixtures, 'player-unsupported/player-unsupported.mdx');
+    expect(result.log).toContain(
+      `The state machine in the code block at ${file}:17 needs what the step-through player does not run:`,
+    );
+    expect(result.log).toContain(
+      `${file}:21: state "TrainBoth": Parallel state "TrainBoth" uses a Parallel state, which the step-through ` +
+        'player does not run. The step-through player runs Task, Pass, Choice, Wait (with Seconds), Succeed and ' +
+        'Fail states in JSONPath, with Retry, Catch and the intrinsic function States.Format. (at States.TrainBoth)',
+    );
+  });
 });

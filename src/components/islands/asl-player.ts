@@ -4,7 +4,7 @@
  * that just ran on the diagram, and shows that state's input, output, Choice rule, retries and catches.
  */
 import type { AslStateMachine, AslStepResult, JsonValue } from '../../lib/state-machines/asl-types.ts';
-import { createExecution, type AslExecution } from '../../lib/state-machines/asl-interpreter.ts';
+import { runExecution, type AslExecution } from '../../lib/state-machines/asl-interpreter.ts';
 import { describeChoiceRule } from '../../lib/state-machines/asl-describe.ts';
 
 type Field = 'input' | 'mocks';
@@ -12,7 +12,9 @@ const FIELD_NAMES: Record<Field, string> = { input: 'Execution input', mocks: 'T
 
 class AslPlayer extends HTMLElement {
   private definition!: AslStateMachine;
+  /** The whole execution, run on the first Step, and how many of its steps are shown. */
   private execution: AslExecution | undefined;
+  private shown = 0;
   private diagram: SVGSVGElement | null = null;
 
   connectedCallback(): void {
@@ -70,7 +72,7 @@ class AslPlayer extends HTMLElement {
     }
   }
 
-  /** The running execution, started from the textareas on first use; undefined (and a message) if they are wrong. */
+  /** The execution of the textareas' input and results, run on first use; undefined (and a message) if they are wrong. */
   private started(): AslExecution | undefined {
     if (this.execution) return this.execution;
     // One field at a time, so the message and the focus go to the first problem.
@@ -82,7 +84,7 @@ class AslPlayer extends HTMLElement {
       return undefined;
     }
     try {
-      return (this.execution = createExecution(this.definition, input, mocks));
+      return (this.execution = runExecution(this.definition, input, mocks));
     } catch (error) {
       this.announce(`This state machine can't run here: ${messageOf(error)}`);
       return undefined;
@@ -113,28 +115,24 @@ class AslPlayer extends HTMLElement {
 
   /** Runs one step, or all the rest, then shows the last and says what happened. */
   private advance(toEnd: boolean): void {
-    const execution = this.started();
-    if (!execution || execution.done) return;
-    let steps: AslStepResult[];
-    try {
-      steps = toEnd ? execution.run() : [execution.step()];
-    } catch (error) {
-      this.announce(`The execution stopped: ${messageOf(error)}`);
-      return;
-    }
+    const all = this.started()?.steps ?? [];
+    const steps = all.slice(this.shown, toEnd ? undefined : this.shown + 1);
     const last = steps.at(-1);
     if (!last) return;
-    this.show(last, execution);
-    const end = execution.done ? ` Execution ${statusText(execution)}`.replace(/([^.!?])$/, '$1.') : '';
+    this.shown += steps.length;
+    const done = this.shown === all.length;
+    this.show(last, all.slice(0, this.shown), done);
+    const end = done ? ` Execution ${statusText(last)}`.replace(/([^.!?])$/, '$1.') : '';
     const count = `${steps.length} ${steps.length === 1 ? 'step' : 'steps'}`;
     const path = steps.map((step) => step.state).join(', ');
-    const stepped = `Step ${execution.history.length}: ${summarise(last, this.definition)}`;
+    const stepped = `Step ${this.shown}: ${summarise(last, this.definition)}`;
     this.announce(toEnd ? `Ran ${count}: ${path}.${end}` : `${stepped}${end}`);
   }
 
   /** Drops the execution; the next Step starts a new one from the textareas. */
   private reset(message = ''): void {
     this.execution = undefined;
+    this.shown = 0;
     this.mark(undefined);
     this.find('.asl-player-panel').replaceChildren();
     this.setRunnable(true);
@@ -168,26 +166,21 @@ class AslPlayer extends HTMLElement {
       scroller.scrollLeft += (box.left + box.right) / 2 - (frame.left + frame.width / 2);
   }
 
-  private show(step: AslStepResult, execution: AslExecution): void {
+  /** Shows a step with the steps so far (it is the last of them); `done` once the execution is over. */
+  private show(step: AslStepResult, history: AslStepResult[], done: boolean): void {
     this.mark(step.state);
-    this.setRunnable(!execution.done);
-    const { retry, caught, wait, error } = step;
+    this.setRunnable(!done);
+    const { retry, caught, waitSeconds, error } = step;
     const rows: [string, string | false | undefined][] = [
       ['State', `${step.state} (${step.type})`],
-      ['Step', String(execution.history.length)],
+      ['Step', String(history.length)],
       ['Choice', step.choice !== undefined && choiceText(step, this.definition)],
-      ['Wait', wait && `${wait.seconds ?? 0} s, simulated${wait.timestamp ? ` (until ${wait.timestamp})` : ''}`],
+      ['Wait', waitSeconds !== undefined && `${waitSeconds} s, simulated`],
       ['Error', error && `${error.Error}${error.Cause ? `: ${error.Cause}` : ''}`],
       ['Retry', retry && retryText(step)],
       ['Catch', caught && catchText(step)],
-      [
-        step.type === 'Map' ? 'Items' : 'Branches',
-        step.branches
-          ?.map((branch, index) => `${index + 1}: ${branch.map((inner) => inner.state).join(' → ') || 'no states'}`)
-          .join('; '),
-      ],
       ['Next', step.next],
-      ['Execution', statusText(execution)],
+      ['Execution', statusText(step)],
     ];
     const facts = element('dl', 'asl-player-facts');
     for (const [term, value] of rows) if (value) facts.append(element('dt', '', term), element('dd', '', value));
@@ -195,17 +188,17 @@ class AslPlayer extends HTMLElement {
     const data = element('div', 'asl-player-io');
     data.append(jsonBlock('Input', step.input, `${prefix}-step-input`));
     if (step.status !== 'failed') {
-      const title = execution.status === 'succeeded' ? 'Output of the execution' : 'Output';
+      const title = step.status === 'succeeded' ? 'Output of the execution' : 'Output';
       data.append(jsonBlock(title, step.output, `${prefix}-step-output`));
     }
-    const history = element('ol', 'asl-player-history');
-    for (const entry of execution.history) {
+    const list = element('ol', 'asl-player-history');
+    for (const entry of history) {
       const what = entry.retry ? ' failed, retried' : entry.caught ? ` failed, caught → ${entry.caught.next}` : '';
       const end = { running: '', succeeded: ' ✓ succeeded', failed: ' ✕ failed' }[entry.status];
-      history.append(element('li', '', `${entry.state} (${entry.type})${what}${end}`));
+      list.append(element('li', '', `${entry.state} (${entry.type})${what}${end}`));
     }
     const path = element('div', 'asl-player-path');
-    path.append(element('p', 'asl-player-path-title', 'Steps so far'), history);
+    path.append(element('p', 'asl-player-path-title', 'Steps so far'), list);
     this.find('.asl-player-panel').replaceChildren(facts, data, path);
   }
 }
@@ -250,9 +243,10 @@ function catchText({ caught }: AslStepResult): string {
   return `caught by Catch[${caught!.catcher}] (${caught!.errorEquals.join(', ')}) → ${caught!.next}`;
 }
 
-function statusText({ status, error, currentState }: AslExecution): string {
+/** The execution's status after `step`. */
+function statusText({ status, error, next }: AslStepResult): string {
   if (status === 'succeeded') return 'succeeded ✓';
-  if (status === 'running') return `running; next: ${currentState ?? '?'}`;
+  if (status === 'running') return `running; next: ${next ?? '?'}`;
   return `failed ✕${error ? ` with ${error.Error}${error.Cause ? `: ${error.Cause}` : ''}` : ''}`;
 }
 

@@ -3,15 +3,8 @@
  * state's effective input.
  */
 import type { AslChoiceRule, JsonValue } from './asl-types.ts';
-import { ruleOperators, splitOperator } from './asl-describe.ts';
+import { COMPARISONS, TYPE_TESTS, ruleOperators, splitOperator, timestampMs } from './asl-describe.ts';
 import { readPath, runtime } from './asl-jsonpath.ts';
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-function timestampMs(value: unknown): number | undefined {
-  const ms = typeof value === 'string' && RFC3339.test(value) ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** `StringMatches`: `*` matches any run of characters; `\*` is a literal asterisk and `\\` a backslash. */
 function stringMatches(value: string, pattern: string): boolean {
@@ -20,22 +13,6 @@ function stringMatches(value: string, pattern: string): boolean {
     .join('');
   return new RegExp(`^${source}$`, 's').test(value);
 }
-
-const TYPE_TESTS: Record<string, (value: JsonValue) => boolean> = {
-  IsNull: (value) => value === null,
-  IsNumeric: (value) => typeof value === 'number',
-  IsString: (value) => typeof value === 'string',
-  IsBoolean: (value) => typeof value === 'boolean',
-  IsTimestamp: (value) => timestampMs(value) !== undefined,
-};
-
-const ORDERS: Record<string, (order: number) => boolean> = {
-  Equals: (order) => order === 0,
-  LessThan: (order) => order < 0,
-  GreaterThan: (order) => order > 0,
-  LessThanEquals: (order) => order <= 0,
-  GreaterThanEquals: (order) => order >= 0,
-};
 
 /** A value as its family compares it (Timestamps as milliseconds); undefined for a value of another type. */
 function comparable(family: string, value: JsonValue): string | number | boolean | undefined {
@@ -52,7 +29,6 @@ export function evaluateChoiceRule(rule: AslChoiceRule, input: JsonValue, contex
   if (Array.isArray(rule.And)) return rule.And.every((inner) => evaluateChoiceRule(inner, input, context));
   if (Array.isArray(rule.Or)) return rule.Or.some((inner) => evaluateChoiceRule(inner, input, context));
   if (rule.Not !== undefined) return !evaluateChoiceRule(rule.Not, input, context);
-  if (rule.Condition !== undefined) throw runtime('JSONata Choice conditions are not supported by this interpreter.');
   const [operator] = ruleOperators(rule);
   if (operator === undefined || typeof rule.Variable !== 'string') {
     throw runtime('A Choice rule needs a Variable and a comparison operator.');
@@ -66,7 +42,7 @@ export function evaluateChoiceRule(rule: AslChoiceRule, input: JsonValue, contex
     );
   }
   const value = variable.value;
-  const test = TYPE_TESTS[operator];
+  const test = TYPE_TESTS[operator]?.[1];
   if (test) return test(value) === expected;
   if (operator === 'StringMatches') {
     return typeof value === 'string' && typeof expected === 'string' && stringMatches(value, expected);
@@ -77,5 +53,5 @@ export function evaluateChoiceRule(rule: AslChoiceRule, input: JsonValue, contex
     throw runtime(`Invalid path "${String(expected)}" in ${operator}: it found nothing in the input.`);
   const [a, b] = [comparable(family, value), comparable(family, operand.value)];
   if (a === undefined || b === undefined || (family === 'Boolean' && comparison !== 'Equals')) return false;
-  return ORDERS[comparison]?.(a === b ? 0 : a < b ? -1 : 1) ?? false;
+  return COMPARISONS[comparison]?.[1](a === b ? 0 : a < b ? -1 : 1) ?? false;
 }

@@ -1,27 +1,37 @@
 /**
  * Short, human-readable descriptions of ASL pieces, shared by the validator, the diagram, its text summary and
- * the player; and the names of the Choice rule operators they are built from.
+ * the player; and the Choice rule operators: their names, short forms and what they test.
  */
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** An RFC 3339 timestamp in milliseconds, as Timestamp operators compare it; undefined for anything else. */
+export function timestampMs(value: unknown): number | undefined {
+  const ms = typeof value === 'string' && RFC3339.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 const FAMILIES = ['String', 'Numeric', 'Boolean', 'Timestamp'];
-const COMPARISONS: Record<string, string> = {
-  Equals: '==',
-  LessThan: '<',
-  GreaterThan: '>',
-  LessThanEquals: '<=',
-  GreaterThanEquals: '>=',
+/** Each comparison: its short form, and whether it holds for an order (negative, 0 or positive). */
+export const COMPARISONS: Record<string, [string, (order: number) => boolean]> = {
+  Equals: ['==', (order) => order === 0],
+  LessThan: ['<', (order) => order < 0],
+  GreaterThan: ['>', (order) => order > 0],
+  LessThanEquals: ['<=', (order) => order <= 0],
+  GreaterThanEquals: ['>=', (order) => order >= 0],
 };
-const TYPE_TESTS: Record<string, string> = {
-  IsNull: 'null',
-  IsPresent: 'present',
-  IsNumeric: 'a number',
-  IsString: 'a string',
-  IsBoolean: 'a boolean',
-  IsTimestamp: 'a timestamp',
+/** Each type test: its words, and the test (IsPresent is decided by whether the Variable finds anything). */
+export const TYPE_TESTS: Record<string, [string, (value: unknown) => boolean]> = {
+  IsNull: ['null', (value) => value === null],
+  IsPresent: ['present', () => true],
+  IsNumeric: ['a number', (value) => typeof value === 'number'],
+  IsString: ['a string', (value) => typeof value === 'string'],
+  IsBoolean: ['a boolean', (value) => typeof value === 'boolean'],
+  IsTimestamp: ['a timestamp', (value) => timestampMs(value) !== undefined],
 };
 
 /** Every comparison operator: `StringEquals`, ..., `TimestampGreaterThanEqualsPath`, `StringMatches`, `Is*`. */
@@ -67,12 +77,12 @@ export function describeChoiceRule(rule: unknown): string {
   const [operator] = ruleOperators(rule);
   if (operator === undefined) return variable;
   const value = rule[operator];
-  const test = TYPE_TESTS[operator];
+  const test = TYPE_TESTS[operator]?.[0];
   if (test) return `${variable} is ${value === false ? (operator === 'IsPresent' ? 'absent' : `not ${test}`) : test}`;
   const literal = value === undefined ? '?' : (JSON.stringify(value) ?? String(value));
   if (operator === 'StringMatches') return `${variable} matches ${literal}`;
   const { family, comparison, path } = splitOperator(operator);
-  return `${variable} ${COMPARISONS[comparison] ?? comparison} ${path || family === 'Timestamp' ? String(value) : literal}`;
+  return `${variable} ${COMPARISONS[comparison]?.[0] ?? comparison} ${path || family === 'Timestamp' ? String(value) : literal}`;
 }
 
 /** A Task's Resource without the ARN prefix: `sagemaker:createTrainingJob.sync`, `lambda:invoke`. */
@@ -112,4 +122,21 @@ export function transitions(state: Record<string, unknown>): AslTransition[] {
 /** A retrier's or catcher's ErrorEquals, comma-separated. */
 export function errorNames(handler: Record<string, unknown>): string {
   return Array.isArray(handler.ErrorEquals) ? handler.ErrorEquals.join(', ') : '?';
+}
+
+/** The branches of a Parallel or the item processor of a Map, with the label of their lane. */
+export function subMachines(
+  state: Record<string, unknown>,
+): { machine: Record<string, unknown>; path: string; label: string }[] {
+  if (state.Type === 'Parallel') {
+    return indexed(state.Branches).map(([index, machine]) => ({
+      machine,
+      path: `Branches[${index}]`,
+      label: `Branch ${index + 1}`,
+    }));
+  }
+  const field = ['ItemProcessor', 'Iterator'].find((key) => isRecord(state[key]));
+  return state.Type === 'Map' && field
+    ? [{ machine: state[field] as Record<string, unknown>, path: field, label: 'For each item' }]
+    : [];
 }

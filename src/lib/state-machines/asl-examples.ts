@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import type { JsonObject, JsonValue } from './asl-types.ts';
-import { isRecord } from './asl-describe.ts';
+import { isRecord, subMachines } from './asl-describe.ts';
 
 export interface AslExample {
   input: JsonValue;
@@ -42,9 +42,9 @@ export function placeholderExample(definition: unknown): AslExample {
 /** The names of the Task states at any depth (inside Parallel branches and Map item processors too). */
 export function taskStates(machine: unknown): string[] {
   const states = isRecord(machine) && isRecord(machine.States) ? Object.entries(machine.States) : [];
-  return states.flatMap(([name, state]) => {
-    if (!isRecord(state)) return [];
-    const inside = [...(Array.isArray(state.Branches) ? state.Branches : []), state.ItemProcessor ?? state.Iterator];
-    return [...(state.Type === 'Task' ? [name] : []), ...inside.flatMap(taskStates)];
-  });
+  return states.flatMap(([name, state]) =>
+    isRecord(state)
+      ? [...(state.Type === 'Task' ? [name] : []), ...subMachines(state).flatMap((sub) => taskStates(sub.machine))]
+      : [],
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * The data side of JSONPath-mode ASL: reading paths (jsonpath-plus), ResultPath, payload templates (`"key.$"`
- * fields) and the intrinsic functions in INTRINSICS; any other `States.*` function raises States.Runtime.
+ * fields) and the intrinsic function States.Format; any other `States.*` function raises States.Runtime.
  */
 import { JSONPath } from 'jsonpath-plus';
 import type { AslErrorOutput, JsonObject, JsonValue } from './asl-types.ts';
@@ -89,146 +89,45 @@ export function applyPayloadTemplate(
   if (!isRecord(template)) return template;
   const entries = Object.entries(template).map(([key, value]) => {
     if (!key.endsWith('.$')) return [key, applyPayloadTemplate(value, data, context, failure)];
-    if (typeof value !== 'string') {
-      throw new AslStatesError(failure, `The value of "${key}" must be a path or an intrinsic function (a string).`);
-    }
-    return [key.slice(0, -2), evaluateExpression(value, data, context, failure, key)];
+    // asl-validator has checked that the value is a path or an intrinsic function call.
+    const expression = String(value).trim();
+    if (expression.startsWith('States.')) return [key.slice(0, -2), evaluateIntrinsic(expression, data, context)];
+    const lookup = readPath(expression, data, context);
+    if (lookup.found) return [key.slice(0, -2), structuredClone(lookup.value)];
+    const where = expression.startsWith('$$') ? 'context object' : 'input';
+    throw new AslStatesError(failure, `The path "${expression}" in "${key}" found nothing in the ${where}.`);
   });
   return Object.fromEntries(entries) as JsonObject;
 }
 
-/** The value of a `.$` field (or ErrorPath, CausePath): a path or an intrinsic function call. */
-export function evaluateExpression(
-  expression: string,
-  data: JsonValue,
-  context: JsonValue,
-  failure: string,
-  field: string,
-): JsonValue {
-  const trimmed = expression.trim();
-  if (trimmed.startsWith('States.')) return evaluateIntrinsic(trimmed, data, context);
-  if (!trimmed.startsWith('$')) {
-    throw new AslStatesError(
-      failure,
-      `The value of "${field}" must be a path starting with $ or an intrinsic function.`,
-    );
-  }
-  const lookup = readPath(trimmed, data, context);
-  if (lookup.found) return structuredClone(lookup.value);
-  const where = trimmed.startsWith('$$') ? 'context object' : 'input';
-  throw new AslStatesError(failure, `The path "${trimmed}" in "${field}" found nothing in the ${where}.`);
-}
-
-/** A quoted argument: its text, and where its unescaped `{}` were, for States.Format. */
-class Quoted {
-  readonly holes: number[] = [];
-  readonly text: string = '';
-
-  constructor(source: string) {
-    for (const [part] of source.matchAll(/\\.|\{\}|[^\\{]+|[\\{]/gs)) {
-      if (part === '{}') this.holes.push(this.text.length);
-      else this.text += part.startsWith('\\') ? part.slice(1) : part;
-    }
-  }
-}
-
-type Argument = JsonValue | Quoted;
-
-/** Evaluates an intrinsic function call such as `States.Format('s3://{}/{}', $.bucket, $.key)`. */
+/** Evaluates `States.Format('s3://{}/{}', $.bucket, $.key)`, the one intrinsic function the player runs. */
 export function evaluateIntrinsic(expression: string, data: JsonValue, context: JsonValue): JsonValue {
-  // A string, a nested call, a path, a literal, or punctuation; the sticky flag reads them one after another.
-  const token = /\s*(?:'((?:[^'\\]|\\.)*)'|(States\.\w+)\(|(\$[^,)\s]*)|(-?\d+(?:\.\d+)?|true|false|null)|([,)]))/y;
-  const next = (expected: string) => {
-    const at = token.lastIndex;
-    const match = token.exec(expression);
-    if (!match) throw runtime(`Can't read the intrinsic function ${expression}: expected ${expected} at ${at}.`);
-    return match;
-  };
-  const argument = ([, quoted, call, path, literal]: RegExpExecArray): Argument => {
-    if (quoted !== undefined) return new Quoted(quoted);
-    if (call) return callFrom(call);
-    if (literal) return JSON.parse(literal) as JsonValue;
-    if (!path) throw runtime(`Can't read the intrinsic function ${expression}: expected an argument.`);
-    const lookup = readPath(path, data, context);
+  const [, name, list = ''] = /^(States\.\w+)\((.*)\)$/s.exec(expression.trim()) ?? [];
+  if (name !== 'States.Format') throw runtime(`The intrinsic function ${name ?? expression} is not supported here.`);
+  // Each argument is a quoted string, a path or a literal (asl-validator has checked the syntax).
+  const args = [
+    ...list.matchAll(/\s*(?:'((?:[^'\\]|\\.)*)'|(\$[^,\s]*)|(-?\d+(?:\.\d+)?|true|false|null))\s*(?:,|$)/gy),
+  ];
+  const template = args[0]?.[1];
+  if (template === undefined) throw runtime('The first argument of States.Format must be a quoted string.');
+  // In quoted text a backslash escapes the next character; an unescaped {} is a placeholder.
+  const unescape = (text: string) => text.replace(/\\(.)/gs, '$1');
+  const values = args.slice(1).map(([, quoted, path, literal]): JsonValue => {
+    if (quoted !== undefined) return unescape(quoted);
+    if (literal !== undefined) return JSON.parse(literal) as JsonValue;
+    const lookup = readPath(path!, data, context);
     if (!lookup.found) throw runtime(`The path "${path}" found nothing.`);
     return lookup.value;
-  };
-  const callFrom = (name: string): JsonValue => {
-    const args: Argument[] = [];
-    let match = next('an argument or ")"');
-    while (match[5] !== ')') {
-      args.push(argument(match));
-      match = next('"," or ")"');
-      if (match[5] === ',') match = next('an argument');
-      else if (match[5] !== ')') throw runtime(`Can't read the intrinsic function ${expression}: expected "," or ")".`);
-    }
-    const apply = INTRINSICS[name];
-    if (!apply) {
-      const known = Object.keys(INTRINSICS).join(', ');
-      throw runtime(`The intrinsic function ${name} is not supported here; use one of ${known}.`);
-    }
-    return apply(
-      args.map((arg) => (arg instanceof Quoted ? arg.text : arg)),
-      args,
-    );
-  };
-  const name = next('a States function')[2];
-  if (!name) throw runtime(`Can't read the intrinsic function ${expression}: it must start with a States function.`);
-  const result = callFrom(name);
-  if (token.lastIndex < expression.trimEnd().length) {
-    throw runtime(`Can't read the intrinsic function ${expression}: unexpected text after ")".`);
+  });
+  let holes = 0;
+  const text = [...template.matchAll(/\\.|\{\}|[^\\{]+|[\\{]/gs)].map(([part]) => {
+    if (part !== '{}') return unescape(part);
+    const value = values[holes++];
+    if (isRecord(value) || Array.isArray(value)) throw runtime('States.Format can only insert plain values.');
+    return String(value);
+  });
+  if (holes !== values.length) {
+    throw runtime(`States.Format template has ${holes} placeholder(s) {} but ${values.length} value(s) were given.`);
   }
-  return result;
+  return text.join('');
 }
-
-function list(value: JsonValue | undefined, name: string): JsonValue[] {
-  if (!Array.isArray(value)) throw runtime(`${name} expects an array as its first argument.`);
-  return value;
-}
-
-function integer(value: JsonValue | undefined, name: string): number {
-  if (!Number.isInteger(value)) throw runtime(`${name} expects whole numbers.`);
-  return value as number;
-}
-
-/** The supported intrinsic functions, given their arguments as values and as written (for quoted templates). */
-const INTRINSICS: Record<string, (args: JsonValue[], raw: Argument[]) => JsonValue> = {
-  'States.Format': (_, [template, ...values]) => {
-    if (!(template instanceof Quoted)) throw runtime('The first argument of States.Format must be a quoted string.');
-    if (template.holes.length !== values.length) {
-      throw runtime(
-        `States.Format template has ${template.holes.length} placeholder(s) {} but ${values.length} value(s) were given.`,
-      );
-    }
-    return template.holes.reduceRight((text, hole, index) => {
-      const value = values[index];
-      if (isRecord(value) || Array.isArray(value)) throw runtime('States.Format can only insert plain values.');
-      return `${text.slice(0, hole)}${value instanceof Quoted ? value.text : String(value)}${text.slice(hole)}`;
-    }, template.text);
-  },
-  'States.StringToJson': ([text]) => {
-    try {
-      return JSON.parse(String(text)) as JsonValue;
-    } catch {
-      throw runtime(`States.StringToJson could not parse ${JSON.stringify(text)} as JSON.`);
-    }
-  },
-  'States.JsonToString': ([value]) => JSON.stringify(value),
-  'States.Array': (args) => args,
-  'States.ArrayGetItem': ([items, at]) => {
-    const [array, index] = [list(items, 'States.ArrayGetItem'), integer(at, 'States.ArrayGetItem')];
-    if (index < 0 || index >= array.length) throw runtime(`States.ArrayGetItem index ${index} is out of range.`);
-    return array[index]!;
-  },
-  'States.ArrayLength': ([items]) => list(items, 'States.ArrayLength').length,
-  'States.ArrayContains': ([items, item]) =>
-    list(items, 'States.ArrayContains').some((entry) => JSON.stringify(entry) === JSON.stringify(item)),
-  'States.ArrayRange': (args) => {
-    const [first = 0, last = 0, step = 0] = [0, 1, 2].map((index) => integer(args[index], 'States.ArrayRange'));
-    if (step === 0) throw runtime('States.ArrayRange needs a non-zero step.');
-    const count = Math.max(0, Math.floor((last - first) / step) + 1);
-    if (count > 1000) throw runtime('States.ArrayRange can produce at most 1000 items.');
-    return Array.from({ length: count }, (_, index) => first + index * step);
-  },
-  'States.MathAdd': ([a, b]) => integer(a, 'States.MathAdd') + integer(b, 'States.MathAdd'),
-};

@@ -7,7 +7,7 @@
 import dagre from '@dagrejs/dagre';
 import type { AslLayout, AslLayoutEdge, AslLayoutNode, AslPoint } from './asl-types.ts';
 import { isAslStateType } from './asl-types.ts';
-import { indexed, isRecord, shortResource, transitions } from './asl-describe.ts';
+import { isRecord, shortResource, subMachines, transitions } from './asl-describe.ts';
 
 const MARGIN = 16;
 /** Inside a container: the header with its name and type, the padding, and each lane's header and gap. */
@@ -26,11 +26,11 @@ function labelBoxWidth(label: string): number {
   return textWidth(label, 11) + 12;
 }
 
-/** Lays out a state machine for a top-down diagram, with Start and End unless `terminals` is false. */
-export function layoutAsl(definition: unknown, options: { terminals?: boolean } = {}): AslLayout {
+/** Lays out a state machine for a top-down diagram, with Start and End. */
+export function layoutAsl(definition: unknown): AslLayout {
   if (!isRecord(definition)) return { width: 2 * MARGIN, height: 2 * MARGIN, nodes: [], edges: [] };
   // Tolerates invalid definitions: it draws what it can.
-  const layout = layoutMachine(definition, '', options.terminals ?? true, 0, undefined);
+  const layout = layoutMachine(definition, '', true, undefined);
   shift(layout, MARGIN, MARGIN);
   return { ...layout, width: layout.width + 2 * MARGIN, height: layout.height + 2 * MARGIN };
 }
@@ -39,12 +39,11 @@ function layoutMachine(
   machine: Record<string, unknown>,
   prefix: string,
   terminals: boolean,
-  depth: number,
   parent: string | undefined,
 ): AslLayout {
   const states = isRecord(machine.States) ? machine.States : {};
   const id = (name: string) => `${prefix}States.${name}`;
-  const base = { depth, layer: 0, parent, x: 0, y: 0, container: false };
+  const base = { layer: 0, parent, x: 0, y: 0, container: false };
   const terminal = (name: 'Start' | 'End'): AslLayoutNode => ({
     ...base,
     id: name,
@@ -63,9 +62,7 @@ function layoutMachine(
     const node: AslLayoutNode = { ...base, id: id(name), name, label: shorten(name, 32), type, width: 0, height: 0 };
     node.subtitle = subtitleOf(state);
     const machines = subMachines(state);
-    const lanes = machines.map((sub) =>
-      layoutMachine(sub.machine, `${node.id}.${sub.path}.`, false, depth + 1, node.id),
-    );
+    const lanes = machines.map((sub) => layoutMachine(sub.machine, `${node.id}.${sub.path}.`, false, node.id));
     if (lanes.length > 0) {
       inner.set(node.id, lanes);
       const lanesWidth = lanes.reduce((sum, lane) => sum + lane.width + 2 * PADDING + LANE_GAP, -LANE_GAP);
@@ -157,23 +154,6 @@ function onDiamond(node: AslLayoutNode, toward: AslPoint): AslPoint {
   const [dx, dy] = [toward.x - cx, toward.y - cy];
   const scale = 1 / (Math.abs(dx) / (node.width / 2) + Math.abs(dy) / (node.height / 2) || 1);
   return { x: round(cx + dx * scale), y: round(cy + dy * scale) };
-}
-
-/** The branches of a Parallel or the item processor of a Map, with the label of their lane. */
-export function subMachines(
-  state: Record<string, unknown>,
-): { machine: Record<string, unknown>; path: string; label: string }[] {
-  if (state.Type === 'Parallel') {
-    return indexed(state.Branches).map(([index, machine]) => ({
-      machine,
-      path: `Branches[${index}]`,
-      label: `Branch ${index + 1}`,
-    }));
-  }
-  const field = ['ItemProcessor', 'Iterator'].find((key) => isRecord(state[key]));
-  return state.Type === 'Map' && field
-    ? [{ machine: state[field] as Record<string, unknown>, path: field, label: 'For each item' }]
-    : [];
 }
 
 /** The node's second line: what a Task calls, how long a Wait waits, the error of a Fail, a Map's items. */

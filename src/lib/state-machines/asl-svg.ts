@@ -6,16 +6,22 @@
  * CSS custom properties with light fallbacks, so a dark theme only sets the variables; no inline style.
  */
 import type { AslBox, AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
-import { describeChoiceRule, errorNames, indexed, isRecord, shortResource, transitions } from './asl-describe.ts';
-import { layoutAsl, round, subMachines, textWidth } from './asl-layout.ts';
+import {
+  describeChoiceRule,
+  errorNames,
+  indexed,
+  isRecord,
+  shortResource,
+  subMachines,
+  transitions,
+} from './asl-describe.ts';
+import { layoutAsl, round, textWidth } from './asl-layout.ts';
 
 export interface AslSvgOptions {
   /** The accessible name of the diagram. */
   title: string;
-  /** Prefix of the ids inside the SVG; must be unique on the page. Derived from the title and definition if absent. */
-  idPrefix?: string;
-  /** Replaces the generated text summary in `<desc>`. */
-  description?: string;
+  /** Prefix of the ids inside the SVG; must be unique on the page. */
+  idPrefix: string;
 }
 
 const COLOURS: Record<string, [background: string, border: string]> = {
@@ -61,10 +67,9 @@ function box({ x, y, width, height }: { x: number; y: number; width: number; hei
   return `x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}"`;
 }
 
-export function renderAslSvg(definition: unknown, options: AslSvgOptions = { title: 'State machine diagram' }): string {
+export function renderAslSvg(definition: unknown, options: AslSvgOptions): string {
   const layout = layoutAsl(definition);
-  const seed = `${options.title}\n${JSON.stringify(definition) ?? ''}`;
-  const prefix = sanitiseId(options.idPrefix ?? `asl-${hash(seed)}`);
+  const prefix = sanitiseId(options.idPrefix);
   // Labels of edges that loop back can stick out of the layout; the drawing keeps 4 px around them.
   const labels = layout.edges.flatMap((edge) => edge.labelBox ?? []);
   const minX = round(Math.min(0, ...labels.map((label) => label.x - 4)));
@@ -79,7 +84,7 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions = { tit
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="asl-diagram" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" ${size} font-family="${escapeXml(font)}">`,
     `<title id="${prefix}-title">${escapeXml(options.title)}</title>`,
-    `<desc id="${prefix}-desc">${escapeXml(options.description ?? describeAslFlow(definition))}</desc>`,
+    `<desc id="${prefix}-desc">${escapeXml(describeAslFlow(definition))}</desc>`,
     `<defs>\n${marker}\n<path d="M0,0 L10,5 L0,10 z" fill="${EDGE}"/>\n</marker>\n</defs>`,
     ...layout.nodes.filter((node) => node.container).map(renderContainer),
     group(
@@ -278,11 +283,4 @@ function describeState(name: string, state: unknown, scope: string, unreachable:
 function sanitiseId(id: string): string {
   const clean = id.replace(/[^A-Za-z0-9_-]/g, '-');
   return /^[A-Za-z]/.test(clean) ? clean : `asl-${clean}`;
-}
-
-/** A short, stable hash (FNV-1a), for default ids. */
-function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return value.toString(36);
 }

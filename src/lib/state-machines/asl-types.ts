@@ -30,25 +30,17 @@ export interface AslChoiceRule {
   [operator: string]: unknown;
 }
 
-/** A (sub-)state machine: the top level, a Parallel branch or a Map item processor. */
+/** A state machine as the interpreter runs it (see unsupportedFeatures for what it leaves out). */
 export interface AslStateMachine {
   StartAt: string;
   States: Record<string, AslState>;
-  QueryLanguage?: string;
 }
 
-// The fields a state may have, grouped by the kind of value they hold.
-type Paths = 'InputPath' | 'OutputPath' | 'ResultPath';
-type Texts = 'Next' | 'Default' | 'QueryLanguage' | 'Timestamp' | 'SecondsPath' | 'TimestampPath' | 'ItemsPath';
-type Templates = 'Parameters' | 'ResultSelector' | 'ItemSelector' | 'Result';
-
 export type AslState = { Type: AslStateType; End?: boolean; Seconds?: number; Choices?: AslChoiceRule[] } & Partial<
-  Record<Paths, string | null> &
-    Record<Texts | 'Error' | 'Cause' | 'ErrorPath' | 'CausePath', string> &
-    Record<Templates, JsonValue> &
-    Record<'Retry' | 'Catch', AslErrorHandler[]> &
-    Record<'Branches', AslStateMachine[]> &
-    Record<'ItemProcessor' | 'Iterator', AslStateMachine>
+  Record<'InputPath' | 'OutputPath' | 'ResultPath', string | null> &
+    Record<'Next' | 'Default' | 'Error' | 'Cause', string> &
+    Record<'Parameters' | 'ResultSelector' | 'Result', JsonValue> &
+    Record<'Retry' | 'Catch', AslErrorHandler[]>
 >;
 
 /** A problem `validateAsl` found: its state (if any), where (`States.Check.Choices[0].Next`), and what to do. */
@@ -66,9 +58,8 @@ export type AslLayoutNode = AslBox & {
   /** A second line: a Task's resource, a Wait's time, a Fail's error, a Map's items. */
   subtitle?: string | undefined;
   type: AslStateType | 'Start' | 'End';
-  /** The Parallel or Map container this node is drawn inside, and how deep that nests (0 at the top). */
+  /** The Parallel or Map container this node is drawn inside. */
   parent?: string | undefined;
-  depth: number;
   /** The row within its own (sub-)machine, counted from 0. */
   layer: number;
   /** Parallel and Map: drawn around their branches or item processor, one lane each. */
@@ -96,16 +87,13 @@ export type AslLayout = { width: number; height: number; nodes: AslLayoutNode[];
 export type AslErrorOutput = { Error: string; Cause: string };
 
 /**
- * A Task mock: the result JSON, `{ error, cause? }` (only those keys) to fail, or a function of the call returning
- * either; a function that throws fails the task with States.TaskFailed.
+ * A Task mock: the result JSON, `{ error, cause? }` (only those keys) to fail, or a function of the call (`attempt`
+ * is 1 for the first try, 2 for a retry) returning either; a function that throws fails with States.TaskFailed.
  */
 export type AslMock = JsonValue | AslMockError | ((call: AslMockCall) => JsonValue | AslMockError);
 export type AslMockError = { error: string; cause?: string };
-/** What a mock function receives: the Task's name, its effective input, and 1 for the first try, 2 for a retry. */
 export type AslMockCall = { state: string; input: JsonValue; attempt: number };
 export type AslMocks = Record<string, AslMock>;
-
-export type AslExecutionStatus = 'running' | 'succeeded' | 'failed';
 
 /** One step of an execution: one state run once, or one failed attempt before a retry. */
 export interface AslStepResult {
@@ -116,14 +104,13 @@ export interface AslStepResult {
   /** What the state passes on (after a retry: the same input again); null when the step failed the machine. */
   output: JsonValue;
   next?: string;
-  status: AslExecutionStatus;
+  status: 'running' | 'succeeded' | 'failed';
   error?: AslErrorOutput;
   /** `attempt` counts from 1; `intervalSeconds` is the simulated wait after BackoffRate and MaxDelaySeconds. */
   retry?: { attempt: number; maxAttempts: number; intervalSeconds: number; retrier: number; errorEquals: string[] };
   caught?: { catcher: number; errorEquals: string[]; next: string };
-  wait?: { seconds?: number; timestamp?: string };
+  /** For a Wait: its Seconds, added to the simulated clock. */
+  waitSeconds?: number;
   /** For a Choice: the index of the rule that matched, or `Default`. */
   choice?: number | 'Default';
-  /** For Parallel (one list per branch) and Map (one list per item): the steps run inside. */
-  branches?: AslStepResult[][];
 }

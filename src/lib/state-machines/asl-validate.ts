@@ -8,7 +8,7 @@ import validator from 'asl-validator';
 import { closest, distance } from 'fastest-levenshtein';
 import type { AslIssue } from './asl-types.ts';
 import { ASL_STATE_TYPES, isAslStateType } from './asl-types.ts';
-import { indexed, isRecord, ruleOperators } from './asl-describe.ts';
+import { indexed, isRecord, ruleOperators, subMachines } from './asl-describe.ts';
 
 /** A (sub-)machine: the top level, a Parallel branch or a Map item processor. */
 interface Scope {
@@ -55,19 +55,16 @@ function collectScopes(machine: Record<string, unknown>, prefix: string, label: 
   const states = isRecord(machine.States) ? machine.States : {};
   return [
     { machine, states, prefix, label },
-    ...Object.entries(states).flatMap(([name, state]) => {
-      if (!isRecord(state)) return [];
-      const at = `${prefix}States.${name}.`;
-      const branches = indexed(state.Branches).flatMap(([index, branch]) =>
-        collectScopes(branch, `${at}Branches[${index}].`, `branch ${index} of ${described(name, state)}`),
-      );
-      const processors = ['ItemProcessor', 'Iterator'].flatMap((field) =>
-        isRecord(state[field])
-          ? collectScopes(state[field], `${at}${field}.`, `the ${field} of ${described(name, state)}`)
-          : [],
-      );
-      return [...branches, ...processors];
-    }),
+    ...Object.entries(states).flatMap(([name, state]) =>
+      (isRecord(state) ? subMachines(state) : []).flatMap(({ machine: sub, path }) => {
+        const what = path.replace(/^Branches\[(\d+)\]$/, 'branch $1').replace(/^[A-Z]/, 'the $&');
+        return collectScopes(
+          sub,
+          `${prefix}States.${name}.${path}.`,
+          `${what} of ${described(name, state as Record<string, unknown>)}`,
+        );
+      }),
+    ),
   ];
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   AslStatesError,
-  createExecution,
   evaluateChoiceRule,
   evaluateIntrinsic,
   readPath,
+  runExecution,
   setResultPath,
+  unsupportedFeatures,
   type AslChoiceRule,
   type AslMocks,
   type JsonObject,
@@ -19,12 +20,11 @@ function single(state: JsonObject): JsonObject {
 }
 
 function runOnly(state: JsonObject, input: JsonValue, mocks: AslMocks = {}) {
-  const execution = createExecution(single(state), input, mocks);
-  const [step] = execution.run();
-  return { execution, step };
+  const execution = runExecution(single(state), input, mocks);
+  return { execution, step: execution.steps[0] };
 }
 
-describe('createExecution: data processing', () => {
+describe('runExecution: data processing', () => {
   const input: JsonObject = {
     order: {
       id: 'o-1',
@@ -112,7 +112,7 @@ describe('createExecution: data processing', () => {
   });
 
   it('fills $$ context paths', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       single({
         Type: 'Pass',
         Parameters: {
@@ -123,17 +123,14 @@ describe('createExecution: data processing', () => {
         },
       }),
       { a: 1 },
-      {},
-      { executionName: 'run-7', stateMachineName: 'Orders' },
     );
-    execution.run();
-    expect(execution.output).toEqual({ name: 'run-7', state: 'Only', input: { a: 1 }, sm: 'Orders' });
+    expect(execution.output).toEqual({ name: 'example-execution', state: 'Only', input: { a: 1 }, sm: 'StateMachine' });
   });
 
   it("does not change the caller's input or mock objects", () => {
     const original: JsonObject = { a: { b: 1 } };
     const result: JsonObject = { r: [1] };
-    const execution = createExecution(
+    const execution = runExecution(
       {
         StartAt: 'T',
         States: {
@@ -144,53 +141,38 @@ describe('createExecution: data processing', () => {
       original,
       { T: result },
     );
-    execution.run();
     expect(execution.output).toEqual({ a: { b: 1, c: { r: 2 } } });
     expect(original).toEqual({ a: { b: 1 } });
     expect(result).toEqual({ r: [1] });
   });
 });
 
-describe('createExecution: state types', () => {
+describe('runExecution: state types', () => {
   it('records a Wait without sleeping', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       {
         StartAt: 'W1',
         States: {
           W1: { Type: 'Wait', Seconds: 30, Next: 'W2' },
-          W2: { Type: 'Wait', SecondsPath: '$.delay', Next: 'W3' },
-          W3: { Type: 'Wait', Timestamp: '2024-01-01T01:00:00Z', End: true },
+          W2: { Type: 'Wait', Seconds: 15, OutputPath: '$.delay', End: true },
         },
       },
       { delay: 15 },
     );
-    const steps = execution.run();
-    expect(steps.map((step) => step.wait)).toEqual([
-      { seconds: 30 },
-      { seconds: 15 },
-      { timestamp: '2024-01-01T01:00:00Z', seconds: 3600 - 45 },
-    ]);
-    expect(execution.simulatedSeconds).toBe(3600);
-    expect(execution.output).toEqual({ delay: 15 });
+    expect(execution.steps.map((step) => step.waitSeconds)).toEqual([30, 15]);
+    expect(execution.simulatedSeconds).toBe(45);
+    expect(execution.output).toBe(15);
   });
 
-  it("fails with the Fail state's Error and Cause, or ErrorPath and CausePath", () => {
+  it("fails with the Fail state's Error and Cause", () => {
     const { execution, step } = runOnly({ Type: 'Fail', Error: 'Bad', Cause: 'Very bad' }, {});
     expect(step).toMatchObject({ status: 'failed', error: { Error: 'Bad', Cause: 'Very bad' }, output: null });
     expect(execution.error).toEqual({ Error: 'Bad', Cause: 'Very bad' });
-    const fromPaths = createExecution(
-      {
-        StartAt: 'F',
-        States: { F: { Type: 'Fail', ErrorPath: '$.code', CausePath: "States.Format('code {}', $.code)" } },
-      },
-      { code: 'E42' },
-    );
-    fromPaths.run();
-    expect(fromPaths.error).toEqual({ Error: 'E42', Cause: 'code E42' });
+    expect(runOnly({ Type: 'Fail' }, {}).execution.error).toEqual({ Error: 'States.Fail', Cause: '' });
   });
 
   it('fails with States.NoChoiceMatched when no rule matches and there is no Default', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       {
         StartAt: 'C',
         States: {
@@ -200,178 +182,54 @@ describe('createExecution: state types', () => {
       },
       { n: 1 },
     );
-    const [step] = execution.run();
-    expect(step).toMatchObject({ state: 'C', status: 'failed', error: { Error: 'States.NoChoiceMatched' } });
+    expect(execution.steps).toEqual([
+      expect.objectContaining({
+        state: 'C',
+        status: 'failed',
+        error: expect.objectContaining({ Error: 'States.NoChoiceMatched' }),
+      }),
+    ]);
   });
 
-  it('runs Parallel branches in order and outputs an array', () => {
-    const execution = createExecution(
-      {
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Parameters: { 'x.$': '$.x' },
-            Branches: [
-              { StartAt: 'Double', States: { Double: { Type: 'Task', Resource: 'x', End: true } } },
-              {
-                StartAt: 'Tag',
-                States: {
-                  Tag: { Type: 'Pass', Result: 'tagged', ResultPath: '$.tag', Next: 'Stop' },
-                  Stop: { Type: 'Succeed' },
-                },
-              },
-            ],
-            ResultPath: '$.results',
-            End: true,
-          },
-        },
-      },
-      { x: 21, keep: true },
-      { Double: ({ input }) => ({ doubled: ((input as JsonObject).x as number) * 2 }) },
-    );
-    const [step] = execution.run();
-    expect(execution.output).toEqual({ x: 21, keep: true, results: [{ doubled: 42 }, { x: 21, tag: 'tagged' }] });
-    expect(step?.branches?.map((branch) => branch.map((s) => s.state))).toEqual([['Double'], ['Tag', 'Stop']]);
-  });
-
-  it('fails a Parallel state when a branch fails, so its catcher can handle it', () => {
-    const execution = createExecution(
-      {
-        StartAt: 'Both',
-        States: {
-          Both: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'Fine', States: { Fine: { Type: 'Pass', End: true } } },
-              { StartAt: 'Bad', States: { Bad: { Type: 'Fail', Error: 'Branch.Broke', Cause: 'nope' } } },
-            ],
-            Catch: [{ ErrorEquals: ['Branch.Broke'], ResultPath: '$.err', Next: 'Handled' }],
-            End: true,
-          },
-          Handled: { Type: 'Succeed' },
-        },
-      },
-      { a: 1 },
-    );
-    const [both] = execution.run();
-    expect(both).toMatchObject({ caught: { next: 'Handled' }, error: { Error: 'Branch.Broke', Cause: 'nope' } });
-    expect(both?.branches).toHaveLength(2);
-    expect(execution.output).toEqual({ a: 1, err: { Error: 'Branch.Broke', Cause: 'nope' } });
-  });
-
-  it('runs a Map over ItemsPath with ItemSelector and $$.Map.Item, and outputs an array', () => {
-    const execution = createExecution(
-      {
-        StartAt: 'Each',
-        States: {
-          Each: {
-            Type: 'Map',
-            ItemsPath: '$.orders',
-            ItemSelector: {
-              'order.$': '$$.Map.Item.Value',
-              'index.$': '$$.Map.Item.Index',
-              'currency.$': '$.currency',
-            },
-            ItemProcessor: {
-              StartAt: 'Price',
-              States: { Price: { Type: 'Task', Resource: 'x', ResultPath: '$.price', End: true } },
-            },
-            ResultSelector: { 'prices.$': '$' },
-            ResultPath: '$.priced',
-            End: true,
-          },
-        },
-      },
-      {
-        currency: 'EUR',
-        orders: [
-          { id: 'a', qty: 2 },
-          { id: 'b', qty: 5 },
-        ],
-      },
-      { Price: ({ input }) => (((input as JsonObject).order as JsonObject).qty as number) * 10 },
-    );
-    const [step] = execution.run();
-    expect(execution.output).toEqual({
-      currency: 'EUR',
-      orders: [
-        { id: 'a', qty: 2 },
-        { id: 'b', qty: 5 },
-      ],
-      priced: {
-        prices: [
-          { order: { id: 'a', qty: 2 }, index: 0, currency: 'EUR', price: 20 },
-          { order: { id: 'b', qty: 5 }, index: 1, currency: 'EUR', price: 50 },
-        ],
-      },
-    });
-    expect(step?.branches).toHaveLength(2);
-  });
-
-  it('supports the legacy Map Iterator and Parameters, and passes items through unchanged by default', () => {
-    const legacy = createExecution(
-      single({ Type: 'Map', Iterator: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } } }),
-      [1, 'two', { three: 3 }],
-    );
-    legacy.run();
-    expect(legacy.output).toEqual([1, 'two', { three: 3 }]);
-    const notArray = createExecution(
-      single({ Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } } }),
-      { a: 1 },
-    );
-    notArray.run();
-    expect(notArray.error?.Error).toBe('States.Runtime');
-  });
-
-  it('steps one state at a time', () => {
-    const execution = createExecution(
+  it('records each step: its input, its output and where it goes next', () => {
+    const execution = runExecution(
       {
         StartAt: 'A',
         States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Result: 1, End: true } },
       },
-      {},
+      { a: 1 },
     );
-    expect(execution.currentState).toBe('A');
-    expect(execution.step()).toMatchObject({ state: 'A', next: 'B', status: 'running' });
-    expect(execution.status).toBe('running');
-    expect(execution.step()).toMatchObject({ state: 'B', status: 'succeeded' });
-    expect(execution.currentState).toBeUndefined();
-    expect(execution.done).toBe(true);
-    expect(execution.history.map((step) => step.state)).toEqual(['A', 'B']);
-    expect(() => execution.step()).toThrow(/already finished/);
+    expect(execution.steps).toEqual([
+      { state: 'A', type: 'Pass', input: { a: 1 }, output: { a: 1 }, next: 'B', status: 'running' },
+      { state: 'B', type: 'Pass', input: { a: 1 }, output: 1, status: 'succeeded' },
+    ]);
+    expect(execution).toMatchObject({ status: 'succeeded', output: 1 });
   });
 
   it('stops a state machine that loops forever', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       { StartAt: 'A', States: { A: { Type: 'Wait', Seconds: 1, Next: 'B' }, B: { Type: 'Pass', Next: 'A' } } },
       {},
-      {},
-      { maxSteps: 50 },
     );
-    const steps = execution.run();
-    expect(steps).toHaveLength(51);
-    expect(steps.at(-1)).toMatchObject({ status: 'failed', error: { Error: 'States.Runtime' } });
-    expect(execution.error?.Cause).toContain('Stopped after 50 steps');
+    expect(execution.steps).toHaveLength(1001);
+    expect(execution.steps.at(-1)).toMatchObject({ status: 'failed', error: { Error: 'States.Runtime' } });
+    expect(execution.error?.Cause).toContain('Stopped after 1000 steps');
   });
 
   it('refuses a definition it cannot start (the build validates the rest)', () => {
-    expect(() => createExecution({ StartAt: 'B', States: { A: { Type: 'Pass', End: true } } }, {})).toThrow(
+    expect(() => runExecution({ StartAt: 'B', States: { A: { Type: 'Pass', End: true } } }, {})).toThrow(
       /"StartAt" must name one of its "States"/,
     );
-    expect(() => createExecution(null, {})).toThrow(/not valid/);
+    expect(() => runExecution(null, {})).toThrow(/not valid/);
   });
 
-  it('passes on an exception that is no Step Functions error, and then refuses to step on', () => {
+  it('passes on an exception that is no Step Functions error', () => {
     // jsonpath-plus throws its own error for a broken filter; the build's validator keeps such paths out.
-    const execution = createExecution(single({ Type: 'Pass', InputPath: '$.a[?(@.x==' }), { a: [1] });
-    expect(() => execution.step()).toThrow(/Unexpected/);
-    expect(() => execution.step()).toThrow(/unexpected error; create a new one/);
-    expect(execution.history).toEqual([]);
+    expect(() => runExecution(single({ Type: 'Pass', InputPath: '$.a[?(@.x==' }), { a: [1] })).toThrow(/Unexpected/);
   });
 });
 
-describe('createExecution: Retry and Catch', () => {
+describe('runExecution: Retry and Catch', () => {
   const machine = (retry: JsonObject[], catchers: JsonObject[] = []): JsonObject => ({
     StartAt: 'Call',
     States: {
@@ -384,12 +242,12 @@ describe('createExecution: Retry and Catch', () => {
   });
 
   it('retries up to MaxAttempts with intervals growing by BackoffRate, then fails', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       machine([{ ErrorEquals: ['Flaky'], IntervalSeconds: 3, MaxAttempts: 4, BackoffRate: 1.5 }]),
       {},
       { Call: { error: 'Flaky', cause: 'try again' } },
     );
-    const steps = execution.run();
+    const { steps } = execution;
     expect(steps.map((step) => step.retry?.attempt ?? null)).toEqual([1, 2, 3, 4, null]);
     expect(steps.map((step) => step.retry?.intervalSeconds ?? null)).toEqual([3, 4.5, 6.75, 10.125, null]);
     expect(steps.every((step) => step.state === 'Call')).toBe(true);
@@ -398,25 +256,25 @@ describe('createExecution: Retry and Catch', () => {
   });
 
   it('uses the defaults (1 s, 3 attempts, rate 2) and caps intervals at MaxDelaySeconds', () => {
-    const defaults = createExecution(machine([{ ErrorEquals: ['States.ALL'] }]), {}, { Call: { error: 'X' } });
-    expect(defaults.run().map((step) => step.retry?.intervalSeconds ?? null)).toEqual([1, 2, 4, null]);
-    const capped = createExecution(
+    const defaults = runExecution(machine([{ ErrorEquals: ['States.ALL'] }]), {}, { Call: { error: 'X' } });
+    expect(defaults.steps.map((step) => step.retry?.intervalSeconds ?? null)).toEqual([1, 2, 4, null]);
+    const capped = runExecution(
       machine([{ ErrorEquals: ['X'], IntervalSeconds: 5, MaxAttempts: 4, MaxDelaySeconds: 12 }]),
       {},
       { Call: { error: 'X' } },
     );
-    expect(capped.run().map((step) => step.retry?.intervalSeconds ?? null)).toEqual([5, 10, 12, 12, null]);
+    expect(capped.steps.map((step) => step.retry?.intervalSeconds ?? null)).toEqual([5, 10, 12, 12, null]);
   });
 
   it('never retries with MaxAttempts 0', () => {
-    const execution = createExecution(machine([{ ErrorEquals: ['X'], MaxAttempts: 0 }]), {}, { Call: { error: 'X' } });
-    expect(execution.run()).toHaveLength(1);
+    const execution = runExecution(machine([{ ErrorEquals: ['X'], MaxAttempts: 0 }]), {}, { Call: { error: 'X' } });
+    expect(execution.steps).toHaveLength(1);
     expect(execution.status).toBe('failed');
   });
 
   it('succeeds after a retry when the mock recovers, counting attempts', () => {
     const attempts: number[] = [];
-    const execution = createExecution(
+    const execution = runExecution(
       machine([{ ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 5 }]),
       {},
       {
@@ -426,7 +284,7 @@ describe('createExecution: Retry and Catch', () => {
         },
       },
     );
-    const steps = execution.run();
+    const { steps } = execution;
     expect(attempts).toEqual([1, 2, 3]);
     expect(steps.map((step) => `${step.state}:${step.retry ? 'retry' : step.status}`)).toEqual([
       'Call:retry',
@@ -438,7 +296,7 @@ describe('createExecution: Retry and Catch', () => {
   });
 
   it('uses only the first retrier that matches the error', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       machine([
         { ErrorEquals: ['X'], MaxAttempts: 1 },
         { ErrorEquals: ['States.ALL'], MaxAttempts: 5 },
@@ -446,11 +304,11 @@ describe('createExecution: Retry and Catch', () => {
       {},
       { Call: { error: 'X' } },
     );
-    expect(execution.run().filter((step) => step.retry)).toHaveLength(1);
+    expect(execution.steps.filter((step) => step.retry)).toHaveLength(1);
   });
 
   it("catches once retries are used up, placing {Error, Cause} at the catcher's ResultPath", () => {
-    const execution = createExecution(
+    const execution = runExecution(
       machine(
         [{ ErrorEquals: ['X'], MaxAttempts: 1 }],
         [{ ErrorEquals: ['X'], ResultPath: '$.failure', Next: 'Recover' }],
@@ -458,7 +316,7 @@ describe('createExecution: Retry and Catch', () => {
       { id: 7 },
       { Call: { error: 'X', cause: 'broken' } },
     );
-    const steps = execution.run();
+    const { steps } = execution;
     expect(steps.map((step) => step.state)).toEqual(['Call', 'Call', 'Recover']);
     expect(steps[1]).toMatchObject({
       caught: { catcher: 0, next: 'Recover' },
@@ -468,17 +326,16 @@ describe('createExecution: Retry and Catch', () => {
   });
 
   it('replaces the input with the error output when the catcher has no ResultPath', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       machine([], [{ ErrorEquals: ['States.TaskFailed'], Next: 'Recover' }]),
       { id: 7 },
       { Call: { error: 'Custom.Error' } },
     );
-    execution.run();
     expect(execution.output).toEqual({ Error: 'Custom.Error', Cause: '', note: 'recovered' });
   });
 
   it('treats an exception thrown by a mock function as States.TaskFailed', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       machine([], [{ ErrorEquals: ['States.TaskFailed'], ResultPath: '$.e', Next: 'Recover' }]),
       {},
       {
@@ -487,7 +344,6 @@ describe('createExecution: Retry and Catch', () => {
         },
       },
     );
-    execution.run();
     expect(execution.output).toEqual({
       e: { Error: 'States.TaskFailed', Cause: 'connection reset' },
       note: 'recovered',
@@ -495,12 +351,12 @@ describe('createExecution: Retry and Catch', () => {
   });
 
   it('does not let States.ALL catch States.Runtime errors', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       machine([{ ErrorEquals: ['States.ALL'] }], [{ ErrorEquals: ['States.ALL'], Next: 'Recover' }]),
       {},
       {},
     );
-    const steps = execution.run();
+    const { steps } = execution;
     expect(steps).toHaveLength(1);
     expect(execution.error?.Error).toBe('States.Runtime');
     expect(execution.error?.Cause).toContain('No mock for Task state "Call"');
@@ -617,7 +473,7 @@ describe('evaluateChoiceRule', () => {
   });
 
   it('drives a Choice state, first matching rule wins', () => {
-    const execution = createExecution(
+    const execution = runExecution(
       {
         StartAt: 'Route',
         States: {
@@ -636,7 +492,7 @@ describe('evaluateChoiceRule', () => {
       },
       { size: 500 },
     );
-    expect(execution.step()).toMatchObject({ state: 'Route', choice: 0, next: 'Big', output: { size: 500 } });
+    expect(execution.steps[0]).toMatchObject({ state: 'Route', choice: 0, next: 'Big', output: { size: 500 } });
   });
 });
 
@@ -683,23 +539,81 @@ describe('paths and intrinsic functions', () => {
     expect(() => evaluateIntrinsic("States.Format('{} {}', $.n)", data, {})).toThrow(/2 placeholder/);
   });
 
-  it('converts with States.StringToJson and States.JsonToString, and nests calls', () => {
-    expect(evaluateIntrinsic('States.StringToJson($.json)', data, {})).toEqual({ k: [1, 2] });
-    expect(evaluateIntrinsic('States.JsonToString($.a)', data, {})).toBe('{"b c":[10,{"d":"x"}]}');
-    expect(evaluateIntrinsic('States.ArrayGetItem(States.Array(5, 6), 1)', data, {})).toBe(6);
-    expect(evaluateIntrinsic('States.ArrayLength(States.Array(1, $.n, null))', data, {})).toBe(3);
-    expect(evaluateIntrinsic('States.MathAdd($.n, -1)', data, {})).toBe(2);
-    expect(evaluateIntrinsic('States.ArrayRange(1, 9, 4)', data, {})).toEqual([1, 5, 9]);
-    expect(evaluateIntrinsic('States.ArrayContains(States.Array(1, 2), 2)', data, {})).toBe(true);
+  it('runs no intrinsic function but States.Format', () => {
+    expect(() => evaluateIntrinsic('States.JsonToString($.a)', data, {})).toThrow(
+      /States\.JsonToString is not supported/,
+    );
+  });
+});
+
+describe('unsupportedFeatures', () => {
+  const task = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true };
+  const inner = { StartAt: 'Inner', States: { Inner: task } };
+
+  it('finds nothing in a machine made of what the interpreter runs', () => {
+    const machine: JsonObject = {
+      StartAt: 'T',
+      States: {
+        T: { Type: 'Task', Resource: 'x', Parameters: { 'uri.$': "States.Format('s3://{}', $.bucket)" }, Next: 'W' },
+        W: { Type: 'Wait', Seconds: 3, Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'P' }], Default: 'F' },
+        P: { Type: 'Pass', Next: 'S' },
+        S: { Type: 'Succeed' },
+        F: { Type: 'Fail', Error: 'E' },
+      },
+    };
+    expect(unsupportedFeatures(machine)).toEqual([]);
   });
 
-  it('names an unsupported intrinsic in a States.Runtime error that fails the execution', () => {
-    const execution = createExecution(
-      single({ Type: 'Pass', Parameters: { 'h.$': "States.Hash($.key, 'SHA-256')" } }),
-      data,
+  it('names each state that needs what the interpreter does not run, and says what it runs', () => {
+    const issues = unsupportedFeatures({
+      StartAt: 'Fan',
+      States: {
+        Fan: { Type: 'Parallel', Branches: [inner, inner], Next: 'Each' },
+        Each: { Type: 'Map', ItemProcessor: inner, Next: 'Sleep' },
+        Sleep: { Type: 'Wait', TimestampPath: '$.at', Next: 'Hash' },
+        Hash: { ...task, Parameters: { nested: { 'h.$': "States.Hash($.key, 'SHA-256')" } }, Next: 'Keep' },
+        Keep: { Type: 'Pass', Assign: { x: 1 }, Next: 'Slim' },
+        Slim: { ...task, ResultSelector: { 'n.$': 'States.ArrayLength(States.Array(1, 2))' }, Next: 'Lata' },
+        Lata: { Type: 'Pass', QueryLanguage: 'JSONata', Next: 'Stop' },
+        Stop: { Type: 'Fail', ErrorPath: '$.code', CausePath: '$.why' },
+      },
+    });
+    expect(issues.map(({ state, path }) => `${state} at ${path}`)).toEqual([
+      'Fan at States.Fan',
+      'Each at States.Each',
+      'Sleep at States.Sleep',
+      'Hash at States.Hash',
+      'Keep at States.Keep',
+      'Slim at States.Slim',
+      'Lata at States.Lata',
+      'Stop at States.Stop',
+    ]);
+    expect(issues.map(({ message }) => message.replace(/\. The step-through player runs .*$/, '.'))).toEqual([
+      'Parallel state "Fan" uses a Parallel state, which the step-through player does not run.',
+      'Map state "Each" uses a Map state, which the step-through player does not run.',
+      'Wait state "Sleep" uses "TimestampPath", which the step-through player does not run.',
+      'Task state "Hash" uses States.Hash, which the step-through player does not run.',
+      'Pass state "Keep" uses "Assign", which the step-through player does not run.',
+      'Task state "Slim" uses States.ArrayLength, States.Array, which the step-through player does not run.',
+      'Pass state "Lata" uses JSONata, which the step-through player does not run.',
+      'Fail state "Stop" uses "ErrorPath", "CausePath", which the step-through player does not run.',
+    ]);
+    for (const { message } of issues) {
+      expect(message).toContain(
+        'The step-through player runs Task, Pass, Choice, Wait (with Seconds), Succeed and Fail states in JSONPath, ' +
+          'with Retry, Catch and the intrinsic function States.Format.',
+      );
+    }
+  });
+
+  it('reports a machine written in JSONata, and runExecution refuses what it lists', () => {
+    expect(unsupportedFeatures({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } })).toEqual(
+      [{ path: 'QueryLanguage', message: expect.stringMatching(/^The state machine uses JSONata\. The step-through/) }],
     );
-    execution.run();
-    expect(execution.error?.Error).toBe('States.Runtime');
-    expect(execution.error?.Cause).toContain('States.Hash');
+    const hashing = single({ Type: 'Pass', Parameters: { 'h.$': "States.Hash($.key, 'SHA-256')" } });
+    expect(() => runExecution(hashing, { key: 'k' })).toThrow(/"Only" uses States\.Hash/);
+    const parallel = single({ Type: 'Parallel', Branches: [inner] });
+    expect(() => runExecution(parallel, {}, { Inner: {} })).toThrow(/Parallel state "Only" uses a Parallel state/);
   });
 });

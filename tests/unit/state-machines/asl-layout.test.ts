@@ -177,7 +177,8 @@ describe('layoutAsl', () => {
       expect(inside(node(layout, name), fan), name).toBe(true);
     }
     expect(node(layout, 'Item').parent).toBe(map.id);
-    expect(node(layout, 'Item').depth).toBe(2);
+    // Two levels deep: the Map holding Item is itself inside the Parallel.
+    expect(map.parent).toBe(fan.id);
     expect(inside(node(layout, 'Item'), map)).toBe(true);
     // Branch 1 is to the left of branch 2.
     expect(node(layout, 'A1').x + node(layout, 'A1').width).toBeLessThan(map.x);
@@ -222,8 +223,9 @@ describe('layoutAsl', () => {
         D: { Type: 'Succeed' },
       },
     };
-    const result = layoutAsl(tangled, { terminals: false });
-    expect(node(result, 'C').layer).toBe(2);
+    const result = layoutAsl(tangled);
+    // Start takes row 0.
+    expect(node(result, 'C').layer).toBe(3);
     const segments = result.edges.flatMap((edge) =>
       edge.points.slice(1).map((point, i) => [edge.points[i] as { x: number; y: number }, point] as const),
     );

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createExecution,
   layoutAsl,
   renderAslSvg,
+  runExecution,
+  unsupportedFeatures,
   validateAsl,
   type AslMocks,
   type JsonObject,
@@ -240,21 +241,20 @@ function mocksWithAccuracy(accuracy: number, calls: Record<string, JsonValue[]> 
 }
 
 describe("the note's train-evaluate-deploy state machine", () => {
-  it('is valid', () => {
+  it('is valid, and uses only what the step-through player runs', () => {
     expect(validateAsl(pipeline)).toEqual([]);
+    expect(unsupportedFeatures(pipeline)).toEqual([]);
   });
 
   it('deploys and succeeds when the accuracy is 0.95', () => {
     const calls: Record<string, JsonValue[]> = {};
-    const execution = createExecution(pipeline, s3Event, mocksWithAccuracy(0.95, calls));
+    const execution = runExecution(pipeline, s3Event, mocksWithAccuracy(0.95, calls));
 
-    const first = execution.step();
+    const [first, ...rest] = execution.steps;
     expect(first).toMatchObject({ state: 'TrainModel', type: 'Task', next: 'EvaluateModel', status: 'running' });
-    expect(first.input).toEqual(s3Event);
-    expect(execution.currentState).toBe('EvaluateModel');
+    expect(first?.input).toEqual(s3Event);
 
-    const rest = execution.run();
-    expect([first, ...rest].map((step) => step.state)).toEqual([
+    expect(execution.steps.map((step) => step.state)).toEqual([
       'TrainModel',
       'EvaluateModel',
       'CheckAccuracy',
@@ -306,12 +306,11 @@ describe("the note's train-evaluate-deploy state machine", () => {
       'training',
       'version',
     ]);
-    expect(() => execution.step()).toThrow(/already finished/);
   });
 
   it('takes the Default branch to the Fail state when the accuracy is 0.5', () => {
-    const execution = createExecution(pipeline, s3Event, mocksWithAccuracy(0.5));
-    const steps = execution.run();
+    const execution = runExecution(pipeline, s3Event, mocksWithAccuracy(0.5));
+    const { steps } = execution;
     expect(steps.map((step) => step.state)).toEqual(['TrainModel', 'EvaluateModel', 'CheckAccuracy', 'AccuracyTooLow']);
     expect(steps[2]).toMatchObject({ choice: 'Default', next: 'AccuracyTooLow' });
     expect(execution.status).toBe('failed');
@@ -327,8 +326,8 @@ describe("the note's train-evaluate-deploy state machine", () => {
       ...mocksWithAccuracy(0.95),
       TrainModel: { error: 'SageMaker.AmazonSageMakerException', cause: 'ResourceLimitExceeded' },
     };
-    const execution = createExecution(pipeline, s3Event, mocks);
-    const steps = execution.run();
+    const execution = runExecution(pipeline, s3Event, mocks);
+    const { steps } = execution;
     expect(steps.map((step) => step.state)).toEqual([
       'TrainModel',
       'TrainModel',
@@ -358,8 +357,8 @@ describe("the note's train-evaluate-deploy state machine", () => {
 
   it('catches an evaluation error its retrier does not cover without retrying', () => {
     const mocks: AslMocks = { ...mocksWithAccuracy(0.95), EvaluateModel: { error: 'Lambda.Unknown' } };
-    const execution = createExecution(pipeline, s3Event, mocks);
-    const steps = execution.run();
+    const execution = runExecution(pipeline, s3Event, mocks);
+    const { steps } = execution;
     expect(steps.map((step) => step.state)).toEqual(['TrainModel', 'EvaluateModel', 'PipelineFailed']);
     expect(steps[1]?.retry).toBeUndefined();
     expect(steps[1]?.caught?.next).toBe('PipelineFailed');

@@ -168,6 +168,27 @@ describe('a broken ```json asl block fails the build', () => {
     expect(line).toBe(3);
   });
 
+  it('names the note, the line and each state that uses what the step-through player does not run', () => {
+    const definition = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Parallel',
+          Branches: [{ StartAt: 'Left', States: { Left: { Type: 'Pass', End: true } } }],
+          Next: 'Sleep',
+        },
+        Sleep: { Type: 'Wait', SecondsPath: '$.delay', End: true },
+      },
+    };
+    const { message, line } = failure(`Intro.\n\n${fence(definition)}`);
+    expect(message).toContain(`code block at ${NOTE}:3 needs what the step-through player does not run:`);
+    // Line 3 opens the block; "Fan": { is on line 7 and "Sleep": { on line 22.
+    expect(message).toContain(`${NOTE}:7: state "Fan": Parallel state "Fan" uses a Parallel state, which the`);
+    expect(message).toContain(`${NOTE}:22: state "Sleep": Wait state "Sleep" uses "SecondsPath", which the`);
+    expect(message).toContain('The step-through player runs Task, Pass, Choice, Wait (with Seconds), Succeed and Fail');
+    expect(line).toBe(3);
+  });
+
   it('reports every problem, not only the first', () => {
     const definition = { StartAt: 'Missing', States: { A: { Type: 'Pass' } } };
     const { message } = failure(fence(definition));
