@@ -9,7 +9,7 @@ import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { renderAslSvg, unsupportedFeatures, validateAsl } from '../lib/state-machines/index.ts';
 import { isRecord } from '../lib/state-machines/asl-describe.ts';
-import { placeholderExample, readExample, type AslExample } from '../lib/state-machines/asl-examples.ts';
+import { readExample, type AslExample } from '../lib/state-machines/asl-examples.ts';
 
 /** The node this plugin inserts; remark-rehype turns it into the `<figure>` held in its `data`. */
 export interface AslDiagramNode {
@@ -34,10 +34,10 @@ export function parseAslMeta(meta: string | null | undefined): { title?: string 
 }
 
 /**
- * Draws every ```json asl code block as a state-machine diagram, right after the block, with the markup of
- * the step-through player (`<asl-player>`), filled with the example a ```json asl-example block right after
- * gives. A block that is not JSON, not valid, or not runnable by the player fails the build with the note, the
- * line and the state or field.
+ * Draws every ```json asl code block as a state-machine diagram, right after the block. When a ```json asl-example
+ * block follows (the execution's input and each Task's results), the figure also holds the step-through player
+ * (`<asl-player>`), filled with that example. A block that is not JSON or not valid, or a machine with an example
+ * that the player cannot run, fails the build with the note, the line and the state or field.
  */
 export function remarkAslDiagrams() {
   return (tree: Root, file: VFile) => {
@@ -46,9 +46,12 @@ export function remarkAslDiagrams() {
       const meta = parseAslMeta(code.meta);
       if (!meta || !parent || index === undefined) return;
       const definition = parseJsonBlock(code, file);
-      // A valid machine also has to be one the player can run: the reader would find out only by pressing Step.
+      // The block right after may give the player's example; it becomes part of the figure.
+      const next = parent.children[index + 1];
+      const exampleBlock = next?.type === 'code' && next.meta?.split(/\s+/).includes('asl-example') ? next : undefined;
+      // A machine with a player also has to be one it can run: the reader would find out only by pressing Step.
       const invalid = validateAsl(definition);
-      const issues = invalid.length > 0 ? invalid : unsupportedFeatures(definition);
+      const issues = invalid.length > 0 || !exampleBlock ? invalid : unsupportedFeatures(definition);
       if (issues.length > 0) {
         const details = issues.map(({ state, message, path }) => {
           const where = `${file.path}:${issueLine(code, state)}: ${state === undefined ? '' : `state "${state}": `}`;
@@ -58,10 +61,7 @@ export function remarkAslDiagrams() {
         const heading = `The state machine in the code block at ${file.path}:${blockLine(code)} ${problem}`;
         file.fail(`${heading}:\n${details.join('\n')}`, code);
       }
-      // The block right after may give the player's example; it becomes part of the figure.
-      const next = parent.children[index + 1];
-      const exampleBlock = next?.type === 'code' && next.meta?.split(/\s+/).includes('asl-example') ? next : undefined;
-      const example = exampleBlock ? parseExample(exampleBlock, definition, file) : placeholderExample(definition);
+      const example = exampleBlock && parseExample(exampleBlock, definition, file);
       count += 1;
       const comment = isRecord(definition) ? String(definition.Comment ?? '').trim() : '';
       const title = meta.title ?? (comment || 'State machine');
@@ -127,7 +127,7 @@ function issueLine(code: Code, state: string | undefined): number {
 /** The figure: the scrollable diagram, its caption, and the player's server-rendered markup. */
 function diagramFigure(
   definition: unknown,
-  example: AslExample,
+  example: AslExample | undefined,
   title: string,
   id: string,
 ): { hProperties: Element['properties']; hChildren: ElementContent[] } {
@@ -144,7 +144,7 @@ function diagramFigure(
       h('section.asl-diagram-scroll', { tabIndex: 0, ariaLabel: `Diagram: ${title}` }, drawing),
       // Shown by the player when the diagram is wider than the screen; the scroll shadows hint at it before.
       h('p.asl-scroll-hint', { hidden: true }, 'More to the right: scroll sideways →'),
-      playerMarkup(definition, example, id),
+      ...(example ? [playerMarkup(definition, example, id)] : []),
     ],
   };
 }

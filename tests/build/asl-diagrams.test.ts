@@ -98,7 +98,7 @@ describe('a broken state machine in a note', () => {
     );
   });
 
-  it('fails the build naming the note, the line and the state the step-through player cannot run', async () => {
+  it('fails the build naming the note, the line and the state when a machine with an example needs what the player cannot run', async () => {
     const result = await buildSite({ notesDir: path.join(fixtures, 'player-unsupported') });
     expect(result.exitCode).not.toBe(0);
     const file = path.join(fixtures, 'player-unsupported/player-unsupported.mdx');

@@ -33,12 +33,6 @@ export function readExample(value: unknown, definition: unknown): { example: Asl
   return problems.length > 0 ? { problems } : { example: parsed.data as AslExample };
 }
 
-/** The example of a machine whose note gives none: an empty input and an empty result for each Task. */
-export function placeholderExample(definition: unknown): AslExample {
-  const mocks = Object.fromEntries(taskStates(definition).map((name) => [name, {}]));
-  return { input: {}, scenarios: [{ label: 'Every Task returns {}', mocks }] };
-}
-
 /** The names of the Task states at any depth (inside Parallel branches and Map item processors too). */
 export function taskStates(machine: unknown): string[] {
   const states = isRecord(machine) && isRecord(machine.States) ? Object.entries(machine.States) : [];

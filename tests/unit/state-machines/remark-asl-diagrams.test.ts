@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { placeholderExample, taskStates } from '../../../src/lib/state-machines/asl-examples.ts';
+import { taskStates } from '../../../src/lib/state-machines/asl-examples.ts';
 import { parseAslMeta, remarkAslDiagrams, stateAt } from '../../../src/plugins/remark-asl-diagrams.ts';
 
 const NOTE = '/notes/demo.mdx';
@@ -22,6 +22,11 @@ const twoStates = {
 
 function fence(definition: unknown, meta = 'asl'): string {
   return `\`\`\`json ${meta}\n${JSON.stringify(definition, null, 2)}\n\`\`\``;
+}
+
+/** The definition's block followed by an example block with an empty input and one scenario (the player's). */
+function withExample(definition: unknown, mocks: Record<string, unknown> = {}): string {
+  return `${fence(definition)}\n\n${fence({ input: {}, scenarios: [{ label: 'Every Task returns {}', mocks }] }, 'asl-example')}`;
 }
 
 function toHtml(markdown: string): string {
@@ -92,10 +97,9 @@ describe('a valid ```json asl block', () => {
     expect(toHtml(fence(twoStates, 'title="asl"'))).not.toContain('<figure');
   });
 
-  it('ships the player markup with the definition and an example as data, usable without script', () => {
-    const player = parse(toHtml(fence(twoStates))).querySelector('figure asl-player')!;
+  it('ships the player markup with the definition and the example as data, usable without script', () => {
+    const player = parse(toHtml(withExample(twoStates))).querySelector('figure asl-player')!;
     expect(JSON.parse(player.getAttribute('data-definition')!)).toEqual(twoStates);
-    // Without an example block: an empty input, and one scenario with a result per Task (none here).
     expect(JSON.parse(player.querySelector('textarea[name="input"]')!.text)).toEqual({});
     expect(JSON.parse(player.querySelector('textarea[name="mocks"]')!.text)).toEqual({});
     const scenario = player.querySelector('button[data-mocks]')!;
@@ -126,7 +130,7 @@ describe('a valid ```json asl block', () => {
 
   it('works inside MDX, where the figure becomes JSX', async () => {
     const output = String(
-      await compile(new VFile({ path: NOTE, value: `## Flow\n\n${fence(twoStates)}\n` }), {
+      await compile(new VFile({ path: NOTE, value: `## Flow\n\n${withExample(twoStates)}\n` }), {
         remarkPlugins: [remarkAslDiagrams],
       }),
     );
@@ -180,7 +184,7 @@ describe('a broken ```json asl block fails the build', () => {
         Sleep: { Type: 'Wait', SecondsPath: '$.delay', End: true },
       },
     };
-    const { message, line } = failure(`Intro.\n\n${fence(definition)}`);
+    const { message, line } = failure(`Intro.\n\n${withExample(definition)}`);
     expect(message).toContain(`code block at ${NOTE}:3 needs what the step-through player does not run:`);
     // Line 3 opens the block; "Fan": { is on line 7 and "Sleep": { on line 22.
     expect(message).toContain(`${NOTE}:7: state "Fan": Parallel state "Fan" uses a Parallel state, which the`);
@@ -252,7 +256,7 @@ describe('the example an execution starts from', () => {
     );
   });
 
-  it('gives a machine without an example an empty input and an empty result per Task, nested ones included', () => {
+  it('draws a machine without an example as a diagram only, with no player, whatever states it uses', () => {
     const machine = {
       StartAt: 'Fan',
       States: {
@@ -276,10 +280,13 @@ describe('the example an execution starts from', () => {
         },
       },
     };
+    // Parallel and Map are drawn as containers; without an example, the player's limits do not apply.
+    const figure = parse(toHtml(fence(machine))).querySelector('figure.asl-diagram')!;
+    expect(figure.querySelectorAll('svg g[data-state]').map((group) => group.getAttribute('data-state'))).toEqual(
+      expect.arrayContaining(['Fan', 'Left', 'Each', 'Item']),
+    );
+    expect(figure.querySelector('asl-player')).toBeNull();
+    // With an example, each Task needs a result, nested ones included.
     expect(taskStates(machine)).toEqual(['Left', 'Item']);
-    expect(placeholderExample(machine)).toEqual({
-      input: {},
-      scenarios: [{ label: 'Every Task returns {}', mocks: { Left: {}, Item: {} } }],
-    });
   });
 });
