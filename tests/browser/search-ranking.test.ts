@@ -79,8 +79,8 @@ describe.skipIf(!browserAvailable())('search result quality', () => {
     expect(rank, `rank ${rank}`).toBeLessThanOrEqual(3);
   });
 
-  // Measured at 93% when this floor was set (78% before section records, 83% before the on-screen ordering).
-  it('puts the expected section first for at least 90% of the ranking set', () => {
+  // Measured at 98% when this floor was set (78% before section records, 83% before the on-screen ordering, 93% before emphasised phrases counted).
+  it('puts the expected section first for at least 95% of the ranking set', () => {
     const misses = queries
       .filter((entry) => outcomes.get(entry.query)!.rank !== 1)
       .map((entry) => `${entry.query}: rank ${outcomes.get(entry.query)!.rank || 'not found'}`);
@@ -90,7 +90,7 @@ describe.skipIf(!browserAvailable())('search result quality', () => {
         1,
       ),
       misses.join('\n'),
-    ).toBeGreaterThanOrEqual(0.9);
+    ).toBeGreaterThanOrEqual(0.95);
   });
 
   it('lists at most 4 notes for a typical query', () => {

@@ -2,7 +2,7 @@ import dialogCss from '../../styles/search-dialog.css?url';
 import { filterOptions, groupByNote, type NoteHit, type PagefindFragment } from '../../lib/search/search-results.ts';
 import { correctWord, rewriteQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
 import { focusResults, mergeWordResults, refineOrder, type MergedResult } from '../../lib/search/search-merge.ts';
-import type { SectionRole } from '../../lib/search/section-records.ts';
+import { sectionRole } from '../../lib/search/section-role.ts';
 import { contentWords } from '../../lib/search/query-words.ts';
 
 interface PagefindResult {
@@ -30,9 +30,10 @@ interface PagefindModule {
 /**
  * Pagefind's ranking for section records: a heading match weighs most, then the note's title and tags.
  * A section's length is not held against it (`pageLength: 0`): records are sections already, and a long
- * one that explains a term should not lose to a short one that only mentions it.
+ * one that explains a term should not lose to a short one that only mentions it. The emphasised phrases
+ * (`key`) add nothing here: they order the results on screen (refineOrder).
  */
-const RANKING = { metaWeights: { title: 7, note: 2, tags: 2 }, pageLength: 0 };
+const RANKING = { metaWeights: { title: 7, note: 2, tags: 2, key: 0 }, pageLength: 0 };
 /** Long enough to skip the searches of a word still being typed, short enough to feel instant. */
 const DEBOUNCE_MS = 30;
 /** A result is shown when it scores at least this share of the best one. */
@@ -217,7 +218,8 @@ export class SearchDialog extends HTMLElement {
               fragment,
               merged: result.merged!,
               heading: fragment.meta.title ?? '',
-              role: (fragment.meta.role ?? 'explains') as SectionRole,
+              role: sectionRole(fragment.meta.title ?? ''),
+              phrases: fragment.meta.key ?? '',
             })),
             words,
           ).map(({ fragment }) => fragment);

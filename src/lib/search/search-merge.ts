@@ -1,5 +1,5 @@
 import { contentWords } from './query-words.ts';
-import type { SectionRole } from './section-records.ts';
+import type { SectionRole } from './section-role.ts';
 
 /** What the merge needs of a Pagefind result: its record id, Pagefind's own score and where its word occurs. */
 export interface RankedResult {
@@ -110,20 +110,45 @@ export function proximity(lists: readonly (readonly number[])[]): number {
   return 1 / (1 + Math.max(0, gaps));
 }
 
+/** Separates the emphasised phrases of a section in its search record (`meta.key`). */
+export const PHRASE_SEPARATOR = ' | ';
+
+/**
+ * How much of the query one of the section's emphasised phrases (bold text, table headers) holds:
+ * the share of the query's words in the phrase with the most of them, when it has at least two.
+ * A section that sets off "port 8080" or a "Gateway endpoint" column states the fact; one word in
+ * bold says little, so it counts for nothing.
+ */
+export function emphasis(phrases: string, queryWords: readonly string[]): number {
+  const most = Math.max(
+    0,
+    ...phrases
+      .split(PHRASE_SEPARATOR)
+      .map(
+        (phrase) =>
+          queryWords.filter((queryWord) => contentWords(phrase).some((word) => sameWord(word, queryWord))).length,
+      ),
+  );
+  return most >= 2 ? most / queryWords.length : 0;
+}
+
+/** How much a section whose emphasised phrase holds the whole query gains over one with none. */
+const EMPHASIS_WEIGHT = 0.75;
+
 /**
  * Orders the results on screen by what Pagefind's per-word scores cannot see, once their data is
- * loaded: the section whose heading the query names, whose words stand together, and that explains
- * rather than repeats. Records with more of the query's words still come first.
+ * loaded: the section whose heading the query names, whose words stand together, that sets them off,
+ * and that explains rather than repeats. Records with more of the query's words still come first.
  */
-export function refineOrder<T extends { merged: MergedResult<RankedResult>; heading: string; role: SectionRole }>(
-  shown: readonly T[],
-  queryWords: readonly string[],
-): T[] {
+export function refineOrder<
+  T extends { merged: MergedResult<RankedResult>; heading: string; role: SectionRole; phrases: string },
+>(shown: readonly T[], queryWords: readonly string[]): T[] {
   const refined = (result: T) =>
     result.merged.score *
     ROLE_WEIGHT[result.role] *
     (1 + headingCoverage(result.heading, queryWords)) *
-    (1 + proximity(result.merged.positions));
+    (1 + proximity(result.merged.positions)) *
+    (1 + EMPHASIS_WEIGHT * emphasis(result.phrases, queryWords));
   return shown
     .map((result) => ({ result, score: refined(result) }))
     .sort((a, b) => b.result.merged.words.length - a.result.merged.words.length || b.score - a.score)

@@ -2,7 +2,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { headingRank } from 'hast-util-heading-rank';
 import { toText } from 'hast-util-to-text';
-import { CLOSING_SECTIONS } from '../content/note-template.ts';
+import { contentWords } from './query-words.ts';
+import { PHRASE_SEPARATOR } from './search-merge.ts';
 
 /** One searchable unit of a note: its introduction or one of its sections, as Pagefind indexes it. */
 export interface SectionRecord {
@@ -10,20 +11,13 @@ export interface SectionRecord {
   url: string;
   /** Indexed plain text: table cells and blocks keep a visible boundary between them. */
   content: string;
-  meta: { title: string; note: string; tags: string; role: SectionRole };
+  /**
+   * Searchable with the text, each with its weight: the heading, the note's title and its tags. `key` holds the
+   * phrases the author set off (bold, table headers), for the order on screen (search-merge.ts `emphasis`); it
+   * weighs nothing in Pagefind's scores, its words being in the text already.
+   */
+  meta: { title: string; note: string; tags: string; key: string };
   filters: { topic: string[]; tag: string[]; kind: ['note' | 'section'] };
-}
-
-/**
- * What a section does for a reader: explain something, work an example through ("Worked example: …"
- * headings), or recap the note (the closing sections every note has). Search prefers the section that
- * explains a term over one that repeats it.
- */
-export type SectionRole = 'explains' | 'example' | 'recap';
-
-export function sectionRole(title: string): SectionRole {
-  if ((CLOSING_SECTIONS as readonly string[]).includes(title)) return 'recap';
-  return /^worked example\b/i.test(title) ? 'example' : 'explains';
 }
 
 /** Elements whose text is not part of what a reader searches for. */
@@ -83,6 +77,18 @@ export function readableText(nodes: readonly ElementContent[]): string {
     .trim();
 }
 
+/** Elements whose words the author sets off as the ones that matter: bold text and table headers. */
+const EMPHASIS = new Set(['strong', 'b', 'th']);
+
+/** The distinct emphasised phrases among some nodes, as their content words, in order of first use. */
+export function emphasisedPhrases(nodes: readonly ElementContent[]): string {
+  const root: Element = { type: 'element', tagName: 'div', properties: {}, children: [...nodes] };
+  const phrases = findAll(root, (element) => EMPHASIS.has(element.tagName)).map((element) =>
+    contentWords(toText(element)).join(' '),
+  );
+  return [...new Set(phrases)].filter(Boolean).join(PHRASE_SEPARATOR);
+}
+
 /** The heading that opens a top-level block of the note body, if it has one with an id. */
 function openingHeading(node: ElementContent): Element | undefined {
   if (!isElement(node)) return undefined;
@@ -121,13 +127,18 @@ export function sectionRecords(html: string, url: string): SectionRecord[] {
     else groups.at(-1)!.nodes.push(child);
   }
 
-  const meta = (title: string) => ({ title, note: noteTitle, tags: tag.join(' '), role: sectionRole(title) });
+  const meta = (title: string, nodes: ElementContent[]) => ({
+    title,
+    note: noteTitle,
+    tags: tag.join(' '),
+    key: emphasisedPhrases(nodes),
+  });
   const [intro, ...sections] = groups;
   const records: SectionRecord[] = [
     {
       url,
       content: [...description, readableText(intro!.nodes)].filter(Boolean).join(' '),
-      meta: meta(noteTitle),
+      meta: meta(noteTitle, intro!.nodes),
       filters: { ...common, kind: ['note'] },
     },
   ];
@@ -141,7 +152,7 @@ export function sectionRecords(html: string, url: string): SectionRecord[] {
     records.push({
       url: `${url}#${id}`,
       content: readableText(section.nodes) || outline.join(' · '),
-      meta: meta(toText(section.heading!).trim()),
+      meta: meta(toText(section.heading!).trim(), section.nodes),
       filters: { ...common, kind: ['section'] },
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  emphasis,
   focusResults,
   headingCoverage,
   mergeWordResults,
@@ -87,13 +88,35 @@ describe('ordering the results on screen', () => {
       { ...merged('recap', 9, [[4], [40]]), heading: 'What to remember', role: 'recap' as const },
       { ...merged('explains', 8, [[3], [4]]), heading: 'Canary traffic shifting', role: 'explains' as const },
       { ...merged('one-word', 30, [[2]]), heading: 'Canary', role: 'explains' as const },
-    ];
+    ].map((result) => ({ ...result, phrases: '' }));
     expect(refineOrder(shown, ['canary', 'shifting']).map((result) => result.merged.id)).toEqual([
       'explains',
       'example',
       'recap',
       'one-word',
     ]);
+  });
+
+  it('counts an emphasised phrase only when it holds two or more of the query words', () => {
+    expect(emphasis('port 8080 | get /ping', ['ping', 'invocations', 'port', '8080'])).toBe(0.5);
+    expect(emphasis('gateway endpoint | interface endpoint', ['gateway', 'endpoint', 's3'])).toBeCloseTo(2 / 3);
+    // One word in bold says little: "NAT gateway" for a query on gateway endpoints.
+    expect(emphasis('route table | nat gateway', ['gateway', 'endpoint', 's3'])).toBe(0);
+    expect(emphasis('', ['canary', 'shifting'])).toBe(0);
+  });
+
+  it('puts the section that sets off the query words before one that only repeats them', () => {
+    const result = (id: string, score: number, phrases: string) => ({
+      merged: { id, score, words: ['port', '8080'], positions: [[1], [5]], best: { id, score, words: [] } },
+      heading: id,
+      role: 'explains' as const,
+      phrases,
+    });
+    const shown = [result('repeats', 10, ''), result('states', 9, 'port 8080')];
+    expect(refineOrder(shown, ['port', '8080']).map((entry) => entry.merged.id)).toEqual(['states', 'repeats']);
+    expect(
+      refineOrder([result('repeats', 10, ''), result('states', 5, 'port 8080')], ['port', '8080'])[0]!.merged.id,
+    ).toBe('repeats');
   });
 });
 

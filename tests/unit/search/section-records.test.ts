@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sectionRecords, sectionRole } from '../../../src/lib/search/section-records.ts';
+import { sectionRecords } from '../../../src/lib/search/section-records.ts';
+import { sectionRole } from '../../../src/lib/search/section-role.ts';
 
 const page = `<!doctype html><html lang="en"><body>
 <nav>Home · Topics</nav>
@@ -19,7 +20,7 @@ const page = `<!doctype html><html lang="en"><body>
     <div class="heading-wrapper"><h3 id="compared">Compared</h3></div>
     <table><tr><th>Aspect</th><th>Self-managed nodes</th></tr><tr><td>Spot</td><td>Yes</td></tr></table>
     <h2 id="storage">Storage</h2>
-    <p>Use <code>EFS</code> for shared volumes.</p>
+    <p>Use <strong><code>EFS</code> for shared volumes</strong>. <b>EFS</b> again.</p>
     <pre><code>kind: PersistentVolumeClaim</code></pre>
     <div class="term-tips" hidden data-pagefind-ignore="all"><span role="tooltip">EFS: a file system</span></div>
   </div>
@@ -40,7 +41,7 @@ describe('section records', () => {
       title: 'Node types',
       note: 'Amazon EKS',
       tags: 'eks fargate',
-      role: 'explains',
+      key: '',
     });
     expect(records[3]!.filters).toEqual({ topic: ['Containers'], tag: ['eks', 'fargate'], kind: ['section'] });
     expect(records[0]!.filters.kind).toEqual(['note']);
@@ -52,7 +53,14 @@ describe('section records', () => {
 
   it('keeps a boundary between table cells and between blocks', () => {
     expect(records[2]!.content).toBe('Aspect · Self-managed nodes · Spot · Yes');
-    expect(records[3]!.content).toBe('Use EFS for shared volumes. kind: PersistentVolumeClaim');
+    expect(records[3]!.content).toBe('Use EFS for shared volumes. EFS again. kind: PersistentVolumeClaim');
+  });
+
+  it('keeps the phrases the author set off, table headers and bold text, once each, and nothing else in the meta', () => {
+    expect(records[2]!.meta.key).toBe('aspect | self-managed nodes');
+    expect(records[3]!.meta.key).toBe('efs shared volumes | efs');
+    // What a section does is worked out from its heading where results are shown, not indexed as a word.
+    expect(Object.keys(records[3]!.meta).sort()).toEqual(['key', 'note', 'tags', 'title']);
   });
 
   it('finds a heading with no text of its own by its subsections', () => {
