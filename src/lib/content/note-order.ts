@@ -22,10 +22,21 @@ export function sortNotes<T extends NoteSummary>(notes: readonly T[]): T[] {
   );
 }
 
-/** Topics with their notes in reading order; topics without notes are left out. */
+const groupings = new WeakMap<readonly NoteSummary[], { topic: Topic; notes: NoteSummary[] }[]>();
+
+/**
+ * Topics with their notes in reading order; topics without notes are left out. Worked out once per
+ * list of notes: every page's sidebar asks for the same list, and sorting it each time made a build
+ * of n notes do n sorts. Callers must not change the list or the groups.
+ */
 export function groupByTopic<T extends NoteSummary>(notes: readonly T[]): { topic: Topic; notes: T[] }[] {
-  const sorted = sortNotes(notes);
-  return TOPICS.map((topic) => ({ topic, notes: sorted.filter((note) => note.data.topic === topic.id) })).filter(
-    (group) => group.notes.length > 0,
-  );
+  let groups = groupings.get(notes);
+  if (!groups) {
+    const sorted = sortNotes(notes);
+    groups = TOPICS.map((topic) => ({ topic, notes: sorted.filter((note) => note.data.topic === topic.id) })).filter(
+      (group) => group.notes.length > 0,
+    );
+    groupings.set(notes, groups);
+  }
+  return groups as { topic: Topic; notes: T[] }[];
 }

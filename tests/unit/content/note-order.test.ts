@@ -30,6 +30,13 @@ describe('note ordering and grouping', () => {
     expect(groups[1]!.notes.map((entry) => entry.id)).toEqual(['eventbridge', 'step-functions']);
   });
 
+  it('groups a list once however often it is asked (every page’s sidebar asks), and another list afresh', () => {
+    expect(groupByTopic(notes)).toBe(groupByTopic(notes));
+    const fewer = notes.slice(1);
+    expect(groupByTopic(fewer)).not.toBe(groupByTopic(notes));
+    expect(groupByTopic(fewer)[1]!.notes.map((entry) => entry.id)).toEqual(['eventbridge']);
+  });
+
   it('hides drafts from production builds only', () => {
     const draft = note('wip', 'containers', 1, true);
     expect(isPublished(draft, false)).toBe(false);
