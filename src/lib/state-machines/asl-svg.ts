@@ -20,7 +20,7 @@ import { layoutAsl, round, textWidth } from './asl-layout.ts';
 export interface AslSvgOptions {
   /** The accessible name of the diagram. */
   title: string;
-  /** Prefix of the ids inside the SVG; must be unique on the page. */
+  /** Prefix of the ids inside the SVG, used as it is: a valid id, unique on the page (`asl-diagram-1`). */
   idPrefix: string;
 }
 
@@ -67,9 +67,8 @@ function box({ x, y, width, height }: { x: number; y: number; width: number; hei
   return `x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}"`;
 }
 
-export function renderAslSvg(definition: unknown, options: AslSvgOptions): string {
+export function renderAslSvg(definition: unknown, { title, idPrefix: prefix }: AslSvgOptions): string {
   const layout = layoutAsl(definition);
-  const prefix = sanitiseId(options.idPrefix);
   // Labels of edges that loop back can stick out of the layout; the drawing keeps 4 px around them.
   const labels = layout.edges.flatMap((edge) => edge.labelBox ?? []);
   const minX = round(Math.min(0, ...labels.map((label) => label.x - 4)));
@@ -83,7 +82,7 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions): strin
   const marker = `<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="asl-diagram" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" ${size} font-family="${escapeXml(font)}">`,
-    `<title id="${prefix}-title">${escapeXml(options.title)}</title>`,
+    `<title id="${prefix}-title">${escapeXml(title)}</title>`,
     `<desc id="${prefix}-desc">${escapeXml(describeAslFlow(definition))}</desc>`,
     `<defs>\n${marker}\n<path d="M0,0 L10,5 L0,10 z" fill="${EDGE}"/>\n</marker>\n</defs>`,
     ...layout.nodes.filter((node) => node.container).map(renderContainer),
@@ -278,9 +277,4 @@ function describeState(name: string, state: unknown, scope: string, unreachable:
       ...describeMachine(sub.machine, parallel ? 'the branch' : 'the iteration'),
     ]),
   ];
-}
-
-function sanitiseId(id: string): string {
-  const clean = id.replace(/[^A-Za-z0-9_-]/g, '-');
-  return /^[A-Za-z]/.test(clean) ? clean : `asl-${clean}`;
 }

@@ -164,8 +164,8 @@ describe('renderAslSvg', () => {
     const uses = [...svg.matchAll(/marker-end="url\(#([^)]+)\)"/g)].map((match) => match[1]);
     expect(uses.length).toBeGreaterThan(5);
     expect(new Set(uses)).toEqual(new Set(['poll-arrow']));
-    const other = renderAslSvg(machine, { title: 'Polling workflow', idPrefix: 'second one!' });
-    expect(other).toContain('<marker id="second-one--arrow"');
+    const other = renderAslSvg(machine, { title: 'Polling workflow', idPrefix: 'asl-diagram-2' });
+    expect(other).toContain('<marker id="asl-diagram-2-arrow"');
     expect(other).not.toContain('id="poll-');
   });
 
