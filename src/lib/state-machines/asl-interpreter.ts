@@ -76,15 +76,12 @@ const EXECUTION_NAME = 'example-execution';
 const MAX_STEPS = 1000;
 
 /**
- * Runs `definition` with `input`. `mocks` maps Task state names to the result JSON, or to `{ error, cause? }` to
- * simulate a failure. Throws (a plain Error) for a definition it cannot run, and passes on any exception that is
- * not a Step Functions error.
+ * Runs `definition`, which the validator has accepted, with `input`. `mocks` maps Task state names to the result
+ * JSON, or to `{ error, cause? }` to simulate a failure. Throws (a plain Error) for a definition it cannot run,
+ * and passes on any exception that is not a Step Functions error.
  */
 export function runExecution(definition: unknown, input: JsonValue, mocks: AslMocks = {}): AslExecution {
   const machine = definition as AslStateMachine;
-  if (!isRecord(definition) || !isRecord(machine.States) || !isRecord(machine.States[machine.StartAt])) {
-    throw new Error('The state machine is not valid: "StartAt" must name one of its "States".');
-  }
   const [unsupported] = unsupportedFeatures(definition);
   if (unsupported) throw new Error(unsupported.message);
   const arn = 'arn:aws:states:us-east-1:123456789012';

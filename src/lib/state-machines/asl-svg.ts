@@ -6,15 +6,7 @@
  * CSS custom properties with light fallbacks, so a dark theme only sets the variables; no inline style.
  */
 import type { AslBox, AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
-import {
-  describeChoiceRule,
-  errorNames,
-  indexed,
-  isRecord,
-  shortResource,
-  subMachines,
-  transitions,
-} from './asl-describe.ts';
+import { describeChoiceRule, errorNames, indexed, shortResource, subMachines, transitions } from './asl-describe.ts';
 import { layoutAsl, round, textWidth } from './asl-layout.ts';
 
 export interface AslSvgOptions {
@@ -197,41 +189,33 @@ function renderNode(node: AslLayoutNode, current: string): string {
  * handlers after it), e.g. "Starts at Train. Train (Task, sagemaker:createTrainingJob.sync) then goes to ...".
  */
 export function describeAslFlow(definition: unknown): string {
-  return isRecord(definition)
-    ? describeMachine(definition, 'the execution').join(' ')
-    : 'Not a state machine definition.';
+  return describeMachine(definition as Record<string, unknown>, 'the execution').join(' ');
 }
 
+/** For a (sub-)machine the validator accepted: StartAt and every transition name one of its states, all reached. */
 function describeMachine(machine: Record<string, unknown>, scope: string): string[] {
-  const states = isRecord(machine.States) ? machine.States : {};
-  if (Object.keys(states).length === 0) return ['It has no states.'];
+  const states = machine.States as Record<string, Record<string, unknown>>;
   const ordered = new Set<string>();
   const handlers: string[] = [];
-  const visit = (name: unknown): void => {
-    if (typeof name !== 'string' || ordered.has(name) || !(name in states)) return;
+  const visit = (name: string): void => {
+    if (ordered.has(name)) return;
     ordered.add(name);
-    const state = isRecord(states[name]) ? states[name] : {};
-    const ways = transitions(state);
+    const ways = transitions(states[name]!);
     handlers.push(...ways.filter((way) => way.kind === 'catch').map((way) => way.target));
     ways.filter((way) => way.kind !== 'catch').forEach((way) => visit(way.target));
   };
-  visit(machine.StartAt);
-  while (handlers.length > 0) visit(handlers.shift());
-  const unreachable = Object.keys(states).filter((name) => !ordered.has(name));
-  const start = typeof machine.StartAt === 'string' ? `Starts at ${machine.StartAt}.` : 'Has no StartAt.';
+  visit(String(machine.StartAt));
+  while (handlers.length > 0) visit(handlers.shift()!);
   return [
-    start,
-    ...[...ordered, ...unreachable].flatMap((name) =>
-      describeState(name, states[name], scope, unreachable.includes(name)),
-    ),
+    `Starts at ${String(machine.StartAt)}.`,
+    ...[...ordered].flatMap((name) => describeState(name, states[name]!, scope)),
   ];
 }
 
-function describeState(name: string, state: unknown, scope: string, unreachable: boolean): string[] {
-  if (!isRecord(state)) return [`${name} is not a valid state.`];
+function describeState(name: string, state: Record<string, unknown>, scope: string): string[] {
   const resource =
     state.Type === 'Task' && typeof state.Resource === 'string' ? `, ${shortResource(state.Resource)}` : '';
-  const head = `${name} (${String(state.Type)}${resource})${unreachable ? ', which nothing leads to,' : ''}`;
+  const head = `${name} (${String(state.Type)}${resource})`;
   const then =
     state.End === true ? `ends ${scope}` : state.Next ? `then goes to ${String(state.Next)}` : 'has no next state';
   const inside = subMachines(state);

@@ -214,13 +214,6 @@ describe('runExecution: state types', () => {
     expect(execution.error?.Cause).toContain('Stopped after 1000 steps');
   });
 
-  it('refuses a definition it cannot start (the build validates the rest)', () => {
-    expect(() => runExecution({ StartAt: 'B', States: { A: { Type: 'Pass', End: true } } }, {})).toThrow(
-      /"StartAt" must name one of its "States"/,
-    );
-    expect(() => runExecution(null, {})).toThrow(/not valid/);
-  });
-
   it('passes on an exception that is no Step Functions error', () => {
     // jsonpath-plus throws its own error for a broken filter; the build's validator keeps such paths out.
     expect(() => runExecution(single({ Type: 'Pass', InputPath: '$.a[?(@.x==' }), { a: [1] })).toThrow(/Unexpected/);
