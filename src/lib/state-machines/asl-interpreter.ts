@@ -27,13 +27,12 @@ const UNSUPPORTED_FIELDS = ['Assign', 'ErrorPath', 'CausePath', 'SecondsPath', '
 
 /** What a (validated) definition uses that the interpreter does not run: one issue per state, naming each use. */
 export function unsupportedFeatures(definition: unknown): AslIssue[] {
-  if (!isRecord(definition)) return [];
+  const machine = definition as { QueryLanguage?: unknown; States: Record<string, Record<string, unknown>> };
   const issues: AslIssue[] = [];
-  if (definition.QueryLanguage === 'JSONata') {
+  if (machine.QueryLanguage === 'JSONata') {
     issues.push({ path: 'QueryLanguage', message: `The state machine uses JSONata. ${PLAYER_RUNS}` });
   }
-  for (const [name, state] of Object.entries(isRecord(definition.States) ? definition.States : {})) {
-    if (!isRecord(state)) continue;
+  for (const [name, state] of Object.entries(machine.States)) {
     const uses = [
       ...(state.Type === 'Parallel' || state.Type === 'Map' ? [`a ${state.Type} state`] : []),
       ...(state.QueryLanguage === 'JSONata' ? ['JSONata'] : []),
