@@ -123,8 +123,16 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
     const step = page.getByRole('button', { name: 'Step', exact: true });
     await step.click();
     expect(await fact(page, 'Retry')).toBe('retry 1 of 3 after 10 s (Retry[0]: SageMaker.AmazonSageMakerException)');
+    // The live region says the panel's rows as one sentence.
+    expect(await status(page)).toBe(
+      'Step 1: TrainModel (Task); Error: SageMaker.AmazonSageMakerException: ResourceLimitExceeded: no ml.m5.xlarge ' +
+        'capacity; Retry: retry 1 of 3 after 10 s (Retry[0]: SageMaker.AmazonSageMakerException); Next: TrainModel.',
+    );
     await page.getByRole('button', { name: 'Run to end' }).click();
     expect(await current(page)).toBe('PipelineFailed');
+    expect(await fact(page, 'Execution')).toBe(
+      'failed ✕ with PipelineStepFailed: Training, evaluation or a deployment call failed after retries.',
+    );
     expect(await page.locator('.asl-player-history li').allTextContents()).toEqual([
       'TrainModel (Task) failed, retried',
       'TrainModel (Task) failed, retried',

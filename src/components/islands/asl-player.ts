@@ -125,7 +125,8 @@ class AslPlayer extends HTMLElement {
     const end = done ? ` Execution ${statusText(last)}`.replace(/([^.!?])$/, '$1.') : '';
     const count = `${steps.length} ${steps.length === 1 ? 'step' : 'steps'}`;
     const path = steps.map((step) => step.state).join(', ');
-    const stepped = `Step ${this.shown}: ${summarise(last, this.definition)}`;
+    const said = facts(last, this.definition).map(([term, text]) => (term === 'State' ? text : `${term}: ${text}`));
+    const stepped = `Step ${this.shown}: ${said.join('; ')}.`;
     this.announce(toEnd ? `Ran ${count}: ${path}.${end}` : `${stepped}${end}`);
   }
 
@@ -170,20 +171,13 @@ class AslPlayer extends HTMLElement {
   private show(step: AslStepResult, history: AslStepResult[], done: boolean): void {
     this.mark(step.state);
     this.setRunnable(!done);
-    const { retry, caught, waitSeconds, error } = step;
-    const rows: [string, string | false | undefined][] = [
-      ['State', `${step.state} (${step.type})`],
+    const rows: [string, string][] = [
       ['Step', String(history.length)],
-      ['Choice', step.choice !== undefined && choiceText(step, this.definition)],
-      ['Wait', waitSeconds !== undefined && `${waitSeconds} s, simulated`],
-      ['Error', error && `${error.Error}${error.Cause ? `: ${error.Cause}` : ''}`],
-      ['Retry', retry && retryText(step)],
-      ['Catch', caught && catchText(step)],
-      ['Next', step.next],
+      ...facts(step, this.definition),
       ['Execution', statusText(step)],
     ];
-    const facts = element('dl', 'asl-player-facts');
-    for (const [term, value] of rows) if (value) facts.append(element('dt', '', term), element('dd', '', value));
+    const terms = element('dl', 'asl-player-facts');
+    for (const [term, text] of rows) terms.append(element('dt', '', term), element('dd', '', text));
     const prefix = this.dataset.diagram ?? 'asl';
     const data = element('div', 'asl-player-io');
     data.append(jsonBlock('Input', step.input, `${prefix}-step-input`));
@@ -199,7 +193,7 @@ class AslPlayer extends HTMLElement {
     }
     const path = element('div', 'asl-player-path');
     path.append(element('p', 'asl-player-path-title', 'Steps so far'), list);
-    this.find('.asl-player-panel').replaceChildren(facts, data, path);
+    this.find('.asl-player-panel').replaceChildren(terms, data, path);
   }
 }
 
@@ -244,23 +238,26 @@ function catchText({ caught }: AslStepResult): string {
 }
 
 /** The execution's status after `step`. */
-function statusText({ status, error, next }: AslStepResult): string {
-  if (status === 'succeeded') return 'succeeded ✓';
-  if (status === 'running') return `running; next: ${next ?? '?'}`;
-  return `failed ✕${error ? ` with ${error.Error}${error.Cause ? `: ${error.Cause}` : ''}` : ''}`;
+function statusText({ status, error }: AslStepResult): string {
+  if (status === 'failed') return `failed ✕ with ${error!.Error}${error!.Cause ? `: ${error!.Cause}` : ''}`;
+  return status === 'succeeded' ? 'succeeded ✓' : 'running';
 }
 
-/** One sentence for the live region: what the state did and where the execution goes next. */
-function summarise(step: AslStepResult, definition: AslStateMachine): string {
-  const parts = [
-    `${step.state} (${step.type})`,
-    step.choice !== undefined && `Choice: ${choiceText(step, definition)}`,
-    step.error && `error ${step.error.Error}`,
-    step.retry && retryText(step),
-    step.caught && catchText(step),
-    step.next !== undefined && step.choice === undefined && !step.caught && `next: ${step.next}`,
+/** What the step did, as [term, text] rows: the panel lists them, the live region says them in one sentence. */
+function facts(step: AslStepResult, definition: AslStateMachine): [string, string][] {
+  const { retry, caught, waitSeconds, error } = step;
+  const rows: [string, string | false | undefined][] = [
+    ['State', `${step.state} (${step.type})`],
+    ['Choice', step.choice !== undefined && choiceText(step, definition)],
+    ['Wait', waitSeconds !== undefined && `${waitSeconds} s, simulated`],
+    // The error that failed the execution is in its status.
+    ['Error', error && step.status !== 'failed' && `${error.Error}${error.Cause ? `: ${error.Cause}` : ''}`],
+    ['Retry', retry && retryText(step)],
+    ['Catch', caught && catchText(step)],
+    // A Choice or a catcher names the next state already.
+    ['Next', step.choice === undefined && !caught && step.next],
   ];
-  return `${parts.filter(Boolean).join('; ')}.`;
+  return rows.filter((row): row is [string, string] => Boolean(row[1]));
 }
 
 customElements.define('asl-player', AslPlayer);

@@ -29,12 +29,10 @@ export function evaluateChoiceRule(rule: AslChoiceRule, input: JsonValue, contex
   if (Array.isArray(rule.And)) return rule.And.every((inner) => evaluateChoiceRule(inner, input, context));
   if (Array.isArray(rule.Or)) return rule.Or.some((inner) => evaluateChoiceRule(inner, input, context));
   if (rule.Not !== undefined) return !evaluateChoiceRule(rule.Not, input, context);
-  const [operator] = ruleOperators(rule);
-  if (operator === undefined || typeof rule.Variable !== 'string') {
-    throw runtime('A Choice rule needs a Variable and a comparison operator.');
-  }
+  // The validator has checked that the rule has a Variable and one comparison operator.
+  const operator = ruleOperators(rule)[0]!;
   const expected = rule[operator] as JsonValue;
-  const variable = readPath(rule.Variable, input, context);
+  const variable = readPath(rule.Variable!, input, context);
   if (operator === 'IsPresent') return variable.found === expected;
   if (!variable.found) {
     throw runtime(

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import type { JsonObject, JsonValue } from './asl-types.ts';
-import { isRecord, subMachines } from './asl-describe.ts';
+import { subMachines } from './asl-describe.ts';
 
 export interface AslExample {
   input: JsonValue;
@@ -33,12 +33,11 @@ export function readExample(value: unknown, definition: unknown): { example: Asl
   return problems.length > 0 ? { problems } : { example: parsed.data as AslExample };
 }
 
-/** The names of the Task states at any depth (inside Parallel branches and Map item processors too). */
+/** The names of the Task states of a validated machine at any depth (in Parallel branches and Map item processors). */
 export function taskStates(machine: unknown): string[] {
-  const states = isRecord(machine) && isRecord(machine.States) ? Object.entries(machine.States) : [];
-  return states.flatMap(([name, state]) =>
-    isRecord(state)
-      ? [...(state.Type === 'Task' ? [name] : []), ...subMachines(state).flatMap((sub) => taskStates(sub.machine))]
-      : [],
-  );
+  const states = Object.entries((machine as { States: Record<string, Record<string, unknown>> }).States);
+  return states.flatMap(([name, state]) => [
+    ...(state.Type === 'Task' ? [name] : []),
+    ...subMachines(state).flatMap((sub) => taskStates(sub.machine)),
+  ]);
 }

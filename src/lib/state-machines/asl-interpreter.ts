@@ -8,7 +8,6 @@ import type {
   AslErrorHandler,
   AslErrorOutput,
   AslIssue,
-  AslMockError,
   AslMocks,
   AslState,
   AslStateMachine,
@@ -28,13 +27,12 @@ const UNSUPPORTED_FIELDS = ['Assign', 'ErrorPath', 'CausePath', 'SecondsPath', '
 
 /** What a (validated) definition uses that the interpreter does not run: one issue per state, naming each use. */
 export function unsupportedFeatures(definition: unknown): AslIssue[] {
-  if (!isRecord(definition)) return [];
+  const machine = definition as { QueryLanguage?: unknown; States: Record<string, Record<string, unknown>> };
   const issues: AslIssue[] = [];
-  if (definition.QueryLanguage === 'JSONata') {
+  if (machine.QueryLanguage === 'JSONata') {
     issues.push({ path: 'QueryLanguage', message: `The state machine uses JSONata. ${PLAYER_RUNS}` });
   }
-  for (const [name, state] of Object.entries(isRecord(definition.States) ? definition.States : {})) {
-    if (!isRecord(state)) continue;
+  for (const [name, state] of Object.entries(machine.States)) {
     const uses = [
       ...(state.Type === 'Parallel' || state.Type === 'Map' ? [`a ${state.Type} state`] : []),
       ...(state.QueryLanguage === 'JSONata' ? ['JSONata'] : []),
@@ -77,15 +75,12 @@ const EXECUTION_NAME = 'example-execution';
 const MAX_STEPS = 1000;
 
 /**
- * Runs `definition` with `input`. `mocks` maps Task state names to the result JSON, to `{ error, cause? }` to
- * simulate a failure, or to a function of the call returning either. Throws (a plain Error) for a definition it
- * cannot run, and passes on any exception that is not a Step Functions error.
+ * Runs `definition`, which the validator has accepted, with `input`. `mocks` maps Task state names to the result
+ * JSON, or to `{ error, cause? }` to simulate a failure. Throws (a plain Error) for a definition it cannot run,
+ * and passes on any exception that is not a Step Functions error.
  */
 export function runExecution(definition: unknown, input: JsonValue, mocks: AslMocks = {}): AslExecution {
   const machine = definition as AslStateMachine;
-  if (!isRecord(definition) || !isRecord(machine.States) || !isRecord(machine.States[machine.StartAt])) {
-    throw new Error('The state machine is not valid: "StartAt" must name one of its "States".');
-  }
   const [unsupported] = unsupportedFeatures(definition);
   if (unsupported) throw new Error(unsupported.message);
   const arn = 'arn:aws:states:us-east-1:123456789012';
@@ -108,7 +103,7 @@ export function runExecution(definition: unknown, input: JsonValue, mocks: AslMo
     let error: AslErrorOutput;
     try {
       if (steps.length > MAX_STEPS) throw runtime(`Stopped after ${MAX_STEPS} steps; the state machine loops forever.`);
-      const next = execute(name, state, data, { ...context, State }, record, mocks, attempt);
+      const next = execute(name, state, data, { ...context, State }, record, mocks);
       seconds += record.waitSeconds ?? 0;
       retries = [];
       data = record.output;
@@ -177,20 +172,15 @@ function execute(
   context: JsonObject,
   record: AslStepResult,
   mocks: AslMocks,
-  attempt: number,
 ): string | undefined {
   const effective = selectPath(raw, state.InputPath, 'InputPath', name);
   let next = state.End === true ? undefined : state.Next;
   if (state.Type === 'Fail') throw new AslStatesError(state.Error ?? 'States.Fail', state.Cause ?? '');
   if (state.Type === 'Task' || state.Type === 'Pass') {
+    // A Task's result is its mock, but Parameters still run: a path in them that finds nothing fails the Task.
     const payload =
       state.Parameters === undefined ? effective : applyPayloadTemplate(state.Parameters, effective, context);
-    const result =
-      state.Type === 'Task'
-        ? callMock(mocks, name, payload, attempt)
-        : state.Result === undefined
-          ? payload
-          : state.Result;
+    const result = state.Type === 'Task' ? callMock(mocks, name) : state.Result === undefined ? payload : state.Result;
     const selected =
       state.ResultSelector === undefined
         ? result
@@ -218,25 +208,17 @@ function execute(
 }
 
 /** The Task's result from its mock, or the AslStatesError its mock stands for. */
-function callMock(mocks: AslMocks, name: string, input: JsonValue, attempt: number): JsonValue {
+function callMock(mocks: AslMocks, name: string): JsonValue {
   if (!Object.hasOwn(mocks, name)) {
     throw runtime(
       `No mock for Task state "${name}". Pass one in mocks: { "${name}": <result JSON> } or { "${name}": { "error": "..." } }.`,
     );
   }
-  const mock = mocks[name];
-  let value: JsonValue | AslMockError | undefined;
-  try {
-    value = typeof mock === 'function' ? mock({ state: name, input: structuredClone(input), attempt }) : mock;
-  } catch (thrown) {
-    // A mock function that throws stands for a failed task, like a Lambda function raising an exception.
-    if (thrown instanceof AslStatesError) throw thrown;
-    throw new AslStatesError('States.TaskFailed', thrown instanceof Error ? thrown.message : String(thrown));
-  }
+  const value = mocks[name]!;
   // An object whose only keys are a string `error` and an optional string `cause` stands for a failure.
   const { error, cause = '', ...rest } = isRecord(value) ? value : {};
   if (typeof error === 'string' && typeof cause === 'string' && Object.keys(rest).length === 0) {
     throw new AslStatesError(error, cause);
   }
-  return structuredClone(value as JsonValue);
+  return structuredClone(value);
 }

@@ -5,8 +5,7 @@
  * get a place of their own in the ranking, so no edge runs through another edge's label and no two overlap.
  */
 import dagre from '@dagrejs/dagre';
-import type { AslLayout, AslLayoutEdge, AslLayoutNode, AslPoint } from './asl-types.ts';
-import { isAslStateType } from './asl-types.ts';
+import type { AslLayout, AslLayoutEdge, AslLayoutNode, AslPoint, AslStateType } from './asl-types.ts';
 import { isRecord, shortResource, subMachines, transitions } from './asl-describe.ts';
 
 const MARGIN = 16;
@@ -26,11 +25,9 @@ function labelBoxWidth(label: string): number {
   return textWidth(label, 11) + 12;
 }
 
-/** Lays out a state machine for a top-down diagram, with Start and End. */
+/** Lays out a state machine the validator has accepted for a top-down diagram, with Start and End. */
 export function layoutAsl(definition: unknown): AslLayout {
-  if (!isRecord(definition)) return { width: 2 * MARGIN, height: 2 * MARGIN, nodes: [], edges: [] };
-  // Tolerates invalid definitions: it draws what it can.
-  const layout = layoutMachine(definition, '', true, undefined);
+  const layout = layoutMachine(definition as Record<string, unknown>, '', true, undefined);
   shift(layout, MARGIN, MARGIN);
   return { ...layout, width: layout.width + 2 * MARGIN, height: layout.height + 2 * MARGIN };
 }
@@ -41,7 +38,7 @@ function layoutMachine(
   terminals: boolean,
   parent: string | undefined,
 ): AslLayout {
-  const states = isRecord(machine.States) ? machine.States : {};
+  const states = machine.States as Record<string, Record<string, unknown>>;
   const id = (name: string) => `${prefix}States.${name}`;
   const base = { layer: 0, parent, x: 0, y: 0, container: false };
   const terminal = (name: 'Start' | 'End'): AslLayoutNode => ({
@@ -56,9 +53,8 @@ function layoutMachine(
   const nodes = new Map<string, AslLayoutNode>();
   const inner = new Map<string, AslLayout[]>();
   if (terminals) nodes.set('Start', terminal('Start'));
-  for (const [name, value] of Object.entries(states)) {
-    const state = isRecord(value) ? value : {};
-    const type = isAslStateType(state.Type) ? state.Type : 'Pass';
+  for (const [name, state] of Object.entries(states)) {
+    const type = state.Type as AslStateType;
     const node: AslLayoutNode = { ...base, id: id(name), name, label: shorten(name, 32), type, width: 0, height: 0 };
     node.subtitle = subtitleOf(state);
     const machines = subMachines(state);
@@ -82,11 +78,9 @@ function layoutMachine(
   const edges: Omit<AslLayoutEdge, 'points' | 'back'>[] = [];
   const link = (from: string, to: string, kind: AslLayoutEdge['kind'], label?: string) =>
     edges.push({ id: `${from}->${to}#${edges.length}`, from, to, kind, label });
-  if (terminals && typeof machine.StartAt === 'string' && machine.StartAt in states)
-    link('Start', id(machine.StartAt), 'next');
+  if (terminals) link('Start', id(String(machine.StartAt)), 'next');
   for (const [name, state] of Object.entries(states)) {
-    if (!isRecord(state)) continue;
-    const ways = transitions(state).filter((way) => way.target in states);
+    const ways = transitions(state);
     for (const way of ways) link(id(name), id(way.target), way.kind, way.label && shorten(way.label, 48));
     const ends = state.End === true || state.Type === 'Succeed';
     if (terminals && ends && !ways.some((way) => way.kind === 'next')) link(id(name), 'End', 'next');

@@ -6,21 +6,13 @@
  * CSS custom properties with light fallbacks, so a dark theme only sets the variables; no inline style.
  */
 import type { AslBox, AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
-import {
-  describeChoiceRule,
-  errorNames,
-  indexed,
-  isRecord,
-  shortResource,
-  subMachines,
-  transitions,
-} from './asl-describe.ts';
+import { describeChoiceRule, errorNames, indexed, shortResource, subMachines, transitions } from './asl-describe.ts';
 import { layoutAsl, round, textWidth } from './asl-layout.ts';
 
 export interface AslSvgOptions {
   /** The accessible name of the diagram. */
   title: string;
-  /** Prefix of the ids inside the SVG; must be unique on the page. */
+  /** Prefix of the ids inside the SVG, used as it is: a valid id, unique on the page (`asl-diagram-1`). */
   idPrefix: string;
 }
 
@@ -67,9 +59,8 @@ function box({ x, y, width, height }: { x: number; y: number; width: number; hei
   return `x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}"`;
 }
 
-export function renderAslSvg(definition: unknown, options: AslSvgOptions): string {
+export function renderAslSvg(definition: unknown, { title, idPrefix: prefix }: AslSvgOptions): string {
   const layout = layoutAsl(definition);
-  const prefix = sanitiseId(options.idPrefix);
   // Labels of edges that loop back can stick out of the layout; the drawing keeps 4 px around them.
   const labels = layout.edges.flatMap((edge) => edge.labelBox ?? []);
   const minX = round(Math.min(0, ...labels.map((label) => label.x - 4)));
@@ -83,7 +74,7 @@ export function renderAslSvg(definition: unknown, options: AslSvgOptions): strin
   const marker = `<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="asl-diagram" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" ${size} font-family="${escapeXml(font)}">`,
-    `<title id="${prefix}-title">${escapeXml(options.title)}</title>`,
+    `<title id="${prefix}-title">${escapeXml(title)}</title>`,
     `<desc id="${prefix}-desc">${escapeXml(describeAslFlow(definition))}</desc>`,
     `<defs>\n${marker}\n<path d="M0,0 L10,5 L0,10 z" fill="${EDGE}"/>\n</marker>\n</defs>`,
     ...layout.nodes.filter((node) => node.container).map(renderContainer),
@@ -198,41 +189,33 @@ function renderNode(node: AslLayoutNode, current: string): string {
  * handlers after it), e.g. "Starts at Train. Train (Task, sagemaker:createTrainingJob.sync) then goes to ...".
  */
 export function describeAslFlow(definition: unknown): string {
-  return isRecord(definition)
-    ? describeMachine(definition, 'the execution').join(' ')
-    : 'Not a state machine definition.';
+  return describeMachine(definition as Record<string, unknown>, 'the execution').join(' ');
 }
 
+/** For a (sub-)machine the validator accepted: StartAt and every transition name one of its states, all reached. */
 function describeMachine(machine: Record<string, unknown>, scope: string): string[] {
-  const states = isRecord(machine.States) ? machine.States : {};
-  if (Object.keys(states).length === 0) return ['It has no states.'];
+  const states = machine.States as Record<string, Record<string, unknown>>;
   const ordered = new Set<string>();
   const handlers: string[] = [];
-  const visit = (name: unknown): void => {
-    if (typeof name !== 'string' || ordered.has(name) || !(name in states)) return;
+  const visit = (name: string): void => {
+    if (ordered.has(name)) return;
     ordered.add(name);
-    const state = isRecord(states[name]) ? states[name] : {};
-    const ways = transitions(state);
+    const ways = transitions(states[name]!);
     handlers.push(...ways.filter((way) => way.kind === 'catch').map((way) => way.target));
     ways.filter((way) => way.kind !== 'catch').forEach((way) => visit(way.target));
   };
-  visit(machine.StartAt);
-  while (handlers.length > 0) visit(handlers.shift());
-  const unreachable = Object.keys(states).filter((name) => !ordered.has(name));
-  const start = typeof machine.StartAt === 'string' ? `Starts at ${machine.StartAt}.` : 'Has no StartAt.';
+  visit(String(machine.StartAt));
+  while (handlers.length > 0) visit(handlers.shift()!);
   return [
-    start,
-    ...[...ordered, ...unreachable].flatMap((name) =>
-      describeState(name, states[name], scope, unreachable.includes(name)),
-    ),
+    `Starts at ${String(machine.StartAt)}.`,
+    ...[...ordered].flatMap((name) => describeState(name, states[name]!, scope)),
   ];
 }
 
-function describeState(name: string, state: unknown, scope: string, unreachable: boolean): string[] {
-  if (!isRecord(state)) return [`${name} is not a valid state.`];
+function describeState(name: string, state: Record<string, unknown>, scope: string): string[] {
   const resource =
     state.Type === 'Task' && typeof state.Resource === 'string' ? `, ${shortResource(state.Resource)}` : '';
-  const head = `${name} (${String(state.Type)}${resource})${unreachable ? ', which nothing leads to,' : ''}`;
+  const head = `${name} (${String(state.Type)}${resource})`;
   const then =
     state.End === true ? `ends ${scope}` : state.Next ? `then goes to ${String(state.Next)}` : 'has no next state';
   const inside = subMachines(state);
@@ -278,9 +261,4 @@ function describeState(name: string, state: unknown, scope: string, unreachable:
       ...describeMachine(sub.machine, parallel ? 'the branch' : 'the iteration'),
     ]),
   ];
-}
-
-function sanitiseId(id: string): string {
-  const clean = id.replace(/[^A-Za-z0-9_-]/g, '-');
-  return /^[A-Za-z]/.test(clean) ? clean : `asl-${clean}`;
 }

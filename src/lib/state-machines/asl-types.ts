@@ -86,14 +86,8 @@ export type AslLayout = { width: number; height: number; nodes: AslLayoutNode[];
 /** An error as Step Functions hands it to a catcher. */
 export type AslErrorOutput = { Error: string; Cause: string };
 
-/**
- * A Task mock: the result JSON, `{ error, cause? }` (only those keys) to fail, or a function of the call (`attempt`
- * is 1 for the first try, 2 for a retry) returning either; a function that throws fails with States.TaskFailed.
- */
-export type AslMock = JsonValue | AslMockError | ((call: AslMockCall) => JsonValue | AslMockError);
-export type AslMockError = { error: string; cause?: string };
-export type AslMockCall = { state: string; input: JsonValue; attempt: number };
-export type AslMocks = Record<string, AslMock>;
+/** Each Task state's mock, by name: its result JSON, or `{ "error": …, "cause"?: … }` (only those keys) to fail. */
+export type AslMocks = Record<string, JsonValue>;
 
 /** One step of an execution: one state run once, or one failed attempt before a retry. */
 export interface AslStepResult {

@@ -214,30 +214,29 @@ const s3Event: JsonObject = {
   },
 };
 
-function mocksWithAccuracy(accuracy: number, calls: Record<string, JsonValue[]> = {}): AslMocks {
-  const record =
-    (name: string, result: JsonValue): AslMocks[string] =>
-    ({ input }) => {
-      (calls[name] ??= []).push(input);
-      return result;
-    };
+function mocksWithAccuracy(accuracy: number): AslMocks {
   return {
-    TrainModel: record('TrainModel', {
+    TrainModel: {
       TrainingJobName: 'example-execution',
       TrainingJobStatus: 'Completed',
       ModelArtifacts: { S3ModelArtifacts: 's3://amzn-s3-demo-bucket/models/example-execution/output/model.tar.gz' },
-    }),
-    EvaluateModel: record('EvaluateModel', { StatusCode: 200, Payload: { accuracy, f1: 0.8 } }),
-    CreateModel: record('CreateModel', {
-      ModelArn: 'arn:aws:sagemaker:eu-west-1:111122223333:model/example-execution',
-    }),
-    CreateEndpointConfig: record('CreateEndpointConfig', {
+    },
+    EvaluateModel: { StatusCode: 200, Payload: { accuracy, f1: 0.8 } },
+    CreateModel: { ModelArn: 'arn:aws:sagemaker:eu-west-1:111122223333:model/example-execution' },
+    CreateEndpointConfig: {
       EndpointConfigArn: 'arn:aws:sagemaker:eu-west-1:111122223333:endpoint-config/example-execution',
-    }),
-    CreateEndpoint: record('CreateEndpoint', {
-      EndpointArn: 'arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-model',
-    }),
+    },
+    CreateEndpoint: { EndpointArn: 'arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-model' },
   };
+}
+
+/**
+ * The request a Task state of the pipeline sends for `input`. A Task's result is mocked, so its request shows
+ * nowhere; a Pass state with the same Parameters returns it.
+ */
+function requestOf(name: string, input: JsonValue): JsonValue {
+  const { Parameters } = (pipeline.States as JsonObject)[name] as JsonObject;
+  return runExecution({ StartAt: name, States: { [name]: { Type: 'Pass', Parameters, End: true } } }, input).output!;
 }
 
 describe("the note's train-evaluate-deploy state machine", () => {
@@ -247,8 +246,7 @@ describe("the note's train-evaluate-deploy state machine", () => {
   });
 
   it('deploys and succeeds when the accuracy is 0.95', () => {
-    const calls: Record<string, JsonValue[]> = {};
-    const execution = runExecution(pipeline, s3Event, mocksWithAccuracy(0.95, calls));
+    const execution = runExecution(pipeline, s3Event, mocksWithAccuracy(0.95));
 
     const [first, ...rest] = execution.steps;
     expect(first).toMatchObject({ state: 'TrainModel', type: 'Task', next: 'EvaluateModel', status: 'running' });
@@ -268,7 +266,8 @@ describe("the note's train-evaluate-deploy state machine", () => {
     expect(rest.find((step) => step.state === 'CheckAccuracy')).toMatchObject({ choice: 0, next: 'CreateModel' });
 
     // Parameters: the context object and States.Format built the training job's request.
-    const training = calls.TrainModel?.[0] as JsonObject;
+    const request = (name: string) => requestOf(name, execution.steps.find((step) => step.state === name)!.input);
+    const training = request('TrainModel') as JsonObject;
     expect(training.TrainingJobName).toBe('example-execution');
     expect(training.InputDataConfig).toEqual([
       {
@@ -282,14 +281,14 @@ describe("the note's train-evaluate-deploy state machine", () => {
         },
       },
     ]);
-    expect(calls.EvaluateModel?.[0]).toEqual({
+    expect(request('EvaluateModel')).toEqual({
       FunctionName: 'arn:aws:lambda:eu-west-1:111122223333:function:evaluate-model',
       Payload: {
         modelArtifacts: 's3://amzn-s3-demo-bucket/models/example-execution/output/model.tar.gz',
         testData: 's3://amzn-s3-demo-bucket/test/',
       },
     });
-    expect(calls.CreateEndpoint?.[0]).toEqual({ EndpointName: 'churn-model', EndpointConfigName: 'example-execution' });
+    expect(request('CreateEndpoint')).toEqual({ EndpointName: 'churn-model', EndpointConfigName: 'example-execution' });
 
     // ResultPath kept the event, ResultSelector trimmed the Lambda result, "ResultPath": null dropped results.
     const output = execution.output as JsonObject;
