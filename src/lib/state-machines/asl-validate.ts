@@ -36,6 +36,13 @@ export function validateAsl(definition: unknown): AslIssue[] {
     return [{ path: '(root)', message: 'The definition must be a JSON object with "StartAt" and "States".' }];
   }
   const scopes = collectScopes(definition, '', 'the state machine');
+  // asl-validator throws on a state that is not an object, so those are reported on their own.
+  const shapeless = scopes.flatMap(({ states, prefix }) =>
+    Object.entries(states)
+      .filter(([, state]) => !isRecord(state))
+      .map(([name]) => issue(name, `${prefix}States.${name}`, `State "${name}" must be an object with a "Type".`)),
+  );
+  if (shapeless.length > 0) return shapeless;
   const issues = scopes.flatMap(checkScope);
   // The library adds default fields to the object it checks.
   for (const error of validator(structuredClone(definition)).errors) {

@@ -83,6 +83,15 @@ describe('validateAsl', () => {
     }
   });
 
+  it('names a state that is not an object, at any depth, instead of failing inside the schema check', () => {
+    expect(validateAsl({ StartAt: 'A', States: { A: 5 } })).toEqual([
+      { state: 'A', path: 'States.A', message: 'State "A" must be an object with a "Type".' },
+    ]);
+    const branch = { StartAt: 'B', States: { B: 'Pass' } };
+    const parallel = { StartAt: 'A', States: { A: { Type: 'Parallel', Branches: [branch], End: true } } };
+    expect(validateAsl(parallel)).toMatchObject([{ state: 'B', path: 'States.A.Branches[0].States.B' }]);
+  });
+
   it('reports a missing States object', () => {
     const issues = validateAsl({ StartAt: 'A' });
     expect(issues).toHaveLength(1);
