@@ -10,7 +10,6 @@ import { renderedPages } from './src/integrations/rendered-pages.ts';
 import { contentPaths } from './src/node/content-paths.ts';
 import { cacheDirectory, noteFactsRecorder } from './src/node/note-facts-cache.ts';
 import { notesMarkdownProcessor } from './src/node/markdown-pipeline.ts';
-import { mdxWorkers, withMdxWorkers } from './src/node/mdx-workers.ts';
 import { openCodeHighlightCache } from './src/plugins/syntax-highlighting.ts';
 import { codeColorsStylesheet } from './src/integrations/code-colors-stylesheet.ts';
 import { inlineScriptHashes } from './src/node/csp-hashes.ts';
@@ -31,8 +30,8 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; ours is unified() with them
-    // (src/node/markdown-pipeline.ts), compiling notes on worker threads during a build.
-    processor: withMdxWorkers(notesMarkdownProcessor(pipelineStores), pipelineStores),
+    // (src/node/markdown-pipeline.ts).
+    processor: notesMarkdownProcessor(pipelineStores),
     // Highlighting runs in our own pipeline (src/plugins/syntax-highlighting.ts), without inline styles.
     syntaxHighlight: false,
   },
@@ -41,7 +40,6 @@ export default defineConfig({
     // Static parts of a note compile to HTML strings rather than JSX: less to compile and to render.
     // Notes override no HTML element (their components are used by name), so the pages are the same.
     mdx({ optimize: true }),
-    mdxWorkers(),
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
     // The index and the site check share one reading of the built pages, done on worker threads as
     // each page is rendered; the index is written while the site check runs.

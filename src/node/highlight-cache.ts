@@ -11,10 +11,6 @@ export interface HighlightCache {
   set(key: string, block: Root): HighlightCache;
   /** Writes the blocks used since this cache was opened, and only those, so the file never fills with stale ones. */
   save(): void;
-  /** The blocks used since the last call, keyed as stored: what a worker hands to the cache that saves. */
-  takeUsed(): Record<string, Root>;
-  /** Counts blocks another thread used (from its `takeUsed()`) as used here, so `save()` keeps them. */
-  keepUsed(blocks: Record<string, Root>): void;
 }
 
 interface CacheFile {
@@ -33,30 +29,17 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
 export function openHighlightCache(file: string, fingerprint: string): HighlightCache {
   const stored = readCacheFile(file, fingerprint);
   const used = new Map<string, Root>();
-  let usedSinceTaken = new Map<string, Root>();
-  const use = (id: string, block: Root) => {
-    used.set(id, block);
-    usedSinceTaken.set(id, block);
-  };
   return {
     get(key) {
       const id = digest(key);
       const block = used.get(id) ?? stored[id];
       if (!block) return undefined;
-      use(id, block);
+      used.set(id, block);
       return structuredClone(block);
     },
     set(key, block) {
-      use(digest(key), structuredClone(block));
+      used.set(digest(key), structuredClone(block));
       return this;
-    },
-    takeUsed() {
-      const taken = Object.fromEntries(usedSinceTaken);
-      usedSinceTaken = new Map();
-      return taken;
-    },
-    keepUsed(blocks) {
-      for (const [id, block] of Object.entries(blocks)) used.set(id, block);
     },
     save() {
       if (used.size === 0) return; // a run that highlighted nothing (astro sync, astro check) keeps the file

@@ -20,15 +20,15 @@ import { readSectionRegister } from './section-register-file.ts';
 import type { HighlightCache } from './highlight-cache.ts';
 import type { NoteFacts } from './note-facts-cache.ts';
 
-/** Where what the pipeline learns of each note is kept between runs (the build's main thread owns both). */
+/** Where what the pipeline learns of each note is kept between runs. */
 export interface PipelineStores {
   highlightCache: HighlightCache;
   recordFacts: (notePath: string, facts: NoteFacts) => void;
 }
 
 /**
- * The one Markdown pipeline every note compiles with, configured from the environment (BASE,
- * NOTES_DIR), so the build's main thread and its MDX workers (mdx-workers.ts) build the same one.
+ * The one Markdown pipeline every note compiles with, configured from the environment (BASE, NOTES_DIR)
+ * like the rest of the build; `stores` keep what it learns of each note between runs.
  */
 export function notesMarkdownProcessor(
   stores: PipelineStores,
