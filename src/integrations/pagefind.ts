@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { spellingVocabulary } from '../lib/search/query-correction.ts';
 import { sectionRecords, type SectionRecord } from '../lib/search/section-records.ts';
 import { onBuiltPage, readBuiltPages, renderedPageCount } from '../node/built-pages.ts';
+import { closePagefind } from '../node/pagefind-process.ts';
 
 /** Indexing settings shared by the production build and the dev server. */
 export const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
@@ -101,7 +102,7 @@ export function pagefindIndex(): AstroIntegration {
         try {
           logger.info(await (writing ?? writeIndex()));
         } finally {
-          await pagefind.close();
+          await closePagefind(pagefind.close);
         }
       },
     },
