@@ -240,7 +240,9 @@ function schemaIssue(pointer: string, problem: string, definition: Record<string
   }
   const format = /must match format "(.+)"/.exec(problem)?.[1];
   if (format?.startsWith('asl_') && format !== 'asl_arn' && format !== 'asl_payload_template') {
-    return issue(state, path, `${subject} must be null or a path starting with "$", such as "$.result".`);
+    // Only these three may be null (the input, or the result, is then discarded).
+    const orNull = ['InputPath', 'OutputPath', 'ResultPath'].includes(field) ? 'null or ' : '';
+    return issue(state, path, `${subject} must be ${orNull}a path starting with "$", such as "$.result".`);
   }
   if (problem.includes('oneOf')) {
     const advice = typeof value === 'number' ? ': it must be a whole number, 0 or more' : '';

@@ -92,6 +92,20 @@ describe('validateAsl', () => {
     expect(validateAsl(parallel)).toMatchObject([{ state: 'B', path: 'States.A.Branches[0].States.B' }]);
   });
 
+  it('offers null only for the paths that may be null (InputPath, OutputPath, ResultPath)', () => {
+    const machine = (state: object) => ({ StartAt: 'C', States: { C: state, D: { Type: 'Succeed' } } });
+    const choice = { Type: 'Choice', Choices: [{ Variable: 'x', NumericEquals: 1, Next: 'D' }], Default: 'D' };
+    expect(validateAsl(machine(choice))).toMatchObject([
+      {
+        path: 'States.C.Choices[0].Variable',
+        message: '"Variable" of Choice state "C" must be a path starting with "$", such as "$.result".',
+      },
+    ]);
+    expect(validateAsl(machine({ Type: 'Pass', ResultPath: 'result', Next: 'D' }))).toMatchObject([
+      { message: '"ResultPath" of Pass state "C" must be null or a path starting with "$", such as "$.result".' },
+    ]);
+  });
+
   it('reports a missing States object', () => {
     const issues = validateAsl({ StartAt: 'A' });
     expect(issues).toHaveLength(1);
