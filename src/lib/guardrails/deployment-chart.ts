@@ -1,10 +1,6 @@
+import { escapeXml } from '../escape-xml.ts';
 import { formatDuration } from './format.ts';
 import type { DeploymentSimulation, DeploymentSnapshot } from './simulation.ts';
-
-/** Escapes text for SVG/HTML. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 export interface ChartGeometry {
   width: number;

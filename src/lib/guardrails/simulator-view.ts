@@ -3,7 +3,8 @@
  * markup. The build draws the default scenario with it and the island every change after, so the
  * markup is written once.
  */
-import { chartRows, escapeXml, renderDeploymentChart, CHART_GEOMETRY } from './deployment-chart.ts';
+import { escapeXml } from '../escape-xml.ts';
+import { chartRows, renderDeploymentChart, CHART_GEOMETRY } from './deployment-chart.ts';
 import { formatDuration } from './format.ts';
 import { planDeployment, type DeploymentPlan } from './plan.ts';
 import { toUpdateEndpointRequest } from './request.ts';

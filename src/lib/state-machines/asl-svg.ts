@@ -7,6 +7,7 @@
  */
 import type { AslBox, AslLayoutEdge, AslLayoutNode } from './asl-types.ts';
 import { describeChoiceRule, errorNames, indexed, shortResource, subMachines, transitions } from './asl-describe.ts';
+import { escapeXml } from '../escape-xml.ts';
 import { layoutAsl, round, textWidth } from './asl-layout.ts';
 
 export interface AslSvgOptions {
@@ -30,12 +31,6 @@ const COLOURS: Record<string, [background: string, border: string]> = {
 const TEXT = 'var(--asl-text, #202124)';
 const MUTED = 'var(--asl-muted, #5f6368)';
 const EDGE = 'var(--asl-edge, #5f6368)';
-
-/** Escapes text for XML text and attribute values. */
-export function escapeXml(text: string): string {
-  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-  return text.replace(/[&<>"']/g, (char) => entities[char]!);
-}
 
 /** `name="value"` pairs with escaped values; undefined values are left out. */
 function attributes(values: Record<string, string | number | undefined>): string {

@@ -2,7 +2,7 @@
 export * from './asl-types.ts';
 export { validateAsl } from './asl-validate.ts';
 export { layoutAsl } from './asl-layout.ts';
-export { renderAslSvg, describeAslFlow, escapeXml } from './asl-svg.ts';
+export { renderAslSvg, describeAslFlow } from './asl-svg.ts';
 export { runExecution, unsupportedFeatures, type AslExecution } from './asl-interpreter.ts';
 export { evaluateChoiceRule } from './asl-choice.ts';
 export { describeChoiceRule } from './asl-describe.ts';

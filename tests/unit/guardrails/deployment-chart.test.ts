@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { planDeployment } from '../../../src/lib/guardrails/plan.ts';
 import { simulateDeployment } from '../../../src/lib/guardrails/simulation.ts';
 import { validateDeploymentConfig } from '../../../src/lib/guardrails/validation.ts';
-import {
-  chartRows,
-  escapeXml,
-  renderDeploymentChart,
-  stepPath,
-  timeTicks,
-} from '../../../src/lib/guardrails/deployment-chart.ts';
+import { escapeXml } from '../../../src/lib/escape-xml.ts';
+import { chartRows, renderDeploymentChart, stepPath, timeTicks } from '../../../src/lib/guardrails/deployment-chart.ts';
 import { parseNumber } from '../../../src/lib/guardrails/number-input.ts';
 import { DEFAULT_FORM, capacity, toDeploymentConfig } from '../../../src/lib/guardrails/simulator-form.ts';
 
@@ -76,7 +71,7 @@ describe('deployment chart', () => {
       title: 'Canary <rollback>',
       alarmAtSeconds: 700,
     });
-    expect(svg).toContain('aria-label="Canary &#60;rollback&#62;"');
+    expect(svg).toContain('aria-label="Canary &lt;rollback&gt;"');
     expect(svg).toContain('class="sim-alarm"');
     expect(svg).toContain('Traffic on the green (new) fleet');
     expect(svg).not.toContain('style=');
@@ -92,6 +87,6 @@ describe('deployment chart', () => {
   it('picks readable time ticks and escapes text', () => {
     expect(timeTicks(1800)).toEqual([0, 300, 600, 900, 1200, 1500, 1800]);
     expect(timeTicks(200)).toEqual([0, 60, 120, 180]);
-    expect(escapeXml(`"a" & <b>`)).toBe('&#34;a&#34; &#38; &#60;b&#62;');
+    expect(escapeXml(`"a" & <b> 'c'`)).toBe('&quot;a&quot; &amp; &lt;b&gt; &#39;c&#39;');
   });
 });

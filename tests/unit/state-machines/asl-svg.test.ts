@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderAslSvg, type JsonObject } from '../../../src/lib/state-machines';
+import { escapeXml } from '../../../src/lib/escape-xml.ts';
+import { renderAslSvg, type JsonObject } from '../../../src/lib/state-machines';
 
 const machine: JsonObject = {
   StartAt: 'Init',
