@@ -2,7 +2,6 @@ import dialogCss from '../../styles/search-dialog.css?url';
 import { filterOptions, groupByNote, type NoteHit, type PagefindFragment } from '../../lib/search/search-results.ts';
 import { correctWord, rewriteQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
 import { focusResults, mergeWordResults, refineOrder, type MergedResult } from '../../lib/search/search-merge.ts';
-import { sectionRole } from '../../lib/search/section-role.ts';
 import { contentWords } from '../../lib/search/query-words.ts';
 
 interface PagefindResult {
@@ -218,7 +217,6 @@ export class SearchDialog extends HTMLElement {
               fragment,
               merged: result.merged!,
               heading: fragment.meta.title ?? '',
-              role: sectionRole(fragment.meta.title ?? ''),
               phrases: fragment.meta.key ?? '',
             })),
             words,

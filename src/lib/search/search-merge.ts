@@ -1,5 +1,5 @@
 import { contentWords } from './query-words.ts';
-import type { SectionRole } from './section-role.ts';
+import { sectionRole, type SectionRole } from './section-role.ts';
 
 /** What the merge needs of a Pagefind result: its record id, Pagefind's own score and where its word occurs. */
 export interface RankedResult {
@@ -120,15 +120,12 @@ export const PHRASE_SEPARATOR = ' | ';
  * bold says little, so it counts for nothing.
  */
 export function emphasis(phrases: string, queryWords: readonly string[]): number {
-  const most = Math.max(
-    0,
-    ...phrases
-      .split(PHRASE_SEPARATOR)
-      .map(
-        (phrase) =>
-          queryWords.filter((queryWord) => contentWords(phrase).some((word) => sameWord(word, queryWord))).length,
-      ),
-  );
+  // The record keeps each phrase as its content words, joined by spaces.
+  const held = phrases
+    .split(PHRASE_SEPARATOR)
+    .map((phrase) => phrase.split(' '))
+    .map((words) => queryWords.filter((queryWord) => words.some((word) => sameWord(word, queryWord))).length);
+  const most = Math.max(0, ...held);
   return most >= 2 ? most / queryWords.length : 0;
 }
 
@@ -140,12 +137,13 @@ const EMPHASIS_WEIGHT = 0.75;
  * loaded: the section whose heading the query names, whose words stand together, that sets them off,
  * and that explains rather than repeats. Records with more of the query's words still come first.
  */
-export function refineOrder<
-  T extends { merged: MergedResult<RankedResult>; heading: string; role: SectionRole; phrases: string },
->(shown: readonly T[], queryWords: readonly string[]): T[] {
+export function refineOrder<T extends { merged: MergedResult<RankedResult>; heading: string; phrases: string }>(
+  shown: readonly T[],
+  queryWords: readonly string[],
+): T[] {
   const refined = (result: T) =>
     result.merged.score *
-    ROLE_WEIGHT[result.role] *
+    ROLE_WEIGHT[sectionRole(result.heading)] *
     (1 + headingCoverage(result.heading, queryWords)) *
     (1 + proximity(result.merged.positions)) *
     (1 + EMPHASIS_WEIGHT * emphasis(result.phrases, queryWords));

@@ -84,10 +84,10 @@ describe('ordering the results on screen', () => {
       merged: { id, score, words: positions.map(String), positions, best: { id, score, words: [] } },
     });
     const shown = [
-      { ...merged('example', 10, [[1], [9]]), heading: 'Worked example: canary rollout', role: 'example' as const },
-      { ...merged('recap', 9, [[4], [40]]), heading: 'What to remember', role: 'recap' as const },
-      { ...merged('explains', 8, [[3], [4]]), heading: 'Canary traffic shifting', role: 'explains' as const },
-      { ...merged('one-word', 30, [[2]]), heading: 'Canary', role: 'explains' as const },
+      { ...merged('example', 10, [[1], [9]]), heading: 'Worked example: canary rollout' },
+      { ...merged('recap', 9, [[4], [40]]), heading: 'What to remember' },
+      { ...merged('explains', 8, [[3], [4]]), heading: 'Canary traffic shifting' },
+      { ...merged('one-word', 30, [[2]]), heading: 'Canary' },
     ].map((result) => ({ ...result, phrases: '' }));
     expect(refineOrder(shown, ['canary', 'shifting']).map((result) => result.merged.id)).toEqual([
       'explains',
@@ -98,7 +98,7 @@ describe('ordering the results on screen', () => {
   });
 
   it('counts an emphasised phrase only when it holds two or more of the query words', () => {
-    expect(emphasis('port 8080 | get /ping', ['ping', 'invocations', 'port', '8080'])).toBe(0.5);
+    expect(emphasis('port 8080 | get ping', ['ping', 'invocations', 'port', '8080'])).toBe(0.5);
     expect(emphasis('gateway endpoint | interface endpoint', ['gateway', 'endpoint', 's3'])).toBeCloseTo(2 / 3);
     // One word in bold says little: "NAT gateway" for a query on gateway endpoints.
     expect(emphasis('route table | nat gateway', ['gateway', 'endpoint', 's3'])).toBe(0);
@@ -109,7 +109,6 @@ describe('ordering the results on screen', () => {
     const result = (id: string, score: number, phrases: string) => ({
       merged: { id, score, words: ['port', '8080'], positions: [[1], [5]], best: { id, score, words: [] } },
       heading: id,
-      role: 'explains' as const,
       phrases,
     });
     const shown = [result('repeats', 10, ''), result('states', 9, 'port 8080')];
