@@ -90,6 +90,22 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     await page.close();
   });
 
+  it('offers "More results" only while results wait behind it', async () => {
+    const { page } = await openPage('/search/');
+    await page.keyboard.press('/');
+    const more = page.locator('.search-more');
+    await expect.poll(() => page.locator('#search-input').isVisible()).toBe(true);
+    expect(await more.isVisible()).toBe(false);
+    await typeQuery(page, 'sagemaker');
+    expect(await more.isVisible()).toBe(true);
+    const before = (await resultOptions(page)).length;
+    await more.click();
+    await expect.poll(async () => (await resultOptions(page)).length).toBeGreaterThan(before);
+    await page.getByRole('button', { name: 'Clear the query' }).click();
+    await expect.poll(() => more.isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('moves nothing on the search page while the dialog, the index and its filters arrive', async () => {
     for (const width of [360, 1280]) {
       const page = await served.browser.newPage({ viewport: { width, height: 740 } });
