@@ -152,18 +152,41 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
     await page.close();
   });
 
-  it('on a wide screen, shows every topic filter without scrolling, whatever the length of the results', async () => {
+  it('on a wide screen, shows every topic filter and the folded tags whole, with nothing cut off below', async () => {
     const { page } = await openPage();
     await page.keyboard.press('/');
     await typeQuery(page, 'gateway endpoint s3');
-    const { box, chips } = await page.locator('.search-filters').evaluate((filters) => ({
-      box: filters.getBoundingClientRect().toJSON() as DOMRect,
-      chips: [...filters.querySelectorAll('[data-filter="topic"] .search-chip')].map(
+    const filters = page.locator('.search-filters');
+    const { box, chips, hiddenBelow } = await filters.evaluate((element) => ({
+      box: element.getBoundingClientRect().toJSON() as DOMRect,
+      chips: [...element.querySelectorAll('[data-filter="topic"] .search-chip, .search-tag-filters > summary')].map(
         (chip) => chip.getBoundingClientRect().toJSON() as DOMRect,
       ),
+      hiddenBelow: element.scrollHeight - element.clientHeight,
     }));
-    expect(chips.length).toBeGreaterThanOrEqual(5);
+    expect(chips.length).toBeGreaterThanOrEqual(6);
     for (const chip of chips) expect(chip.bottom).toBeLessThanOrEqual(box.bottom + 0.5);
+    expect(hiddenBelow).toBeLessThanOrEqual(0);
+
+    // The tags unfold on request; folded again, their line says how many are chosen.
+    const tags = page.locator('.search-tag-filters > summary');
+    await tags.click();
+    await page.locator('.search-chip:has(input[name="tag"][value="sagemaker"])').click();
+    await tags.click();
+    expect((await tags.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Tags (1 chosen)');
+    await page.close();
+  });
+
+  it('marks the words of an excerpt without the brackets, commas and quotes around them', async () => {
+    const { page } = await openPage('/');
+    await page.keyboard.press('/');
+    await typeQuery(page, 'sagemaker endpoint');
+    const marks = await page.locator('.search-option-excerpt mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(10);
+    expect(marks.filter((mark) => !/^[\p{L}\p{N}](.*[\p{L}\p{N}])?$/su.test(mark))).toEqual([]);
+    // The punctuation is still there, beside the mark.
+    const excerpts = await page.locator('.search-option-excerpt').allTextContents();
+    expect(excerpts.some((text) => /\(endpoints|endpoints,/.test(text))).toBe(true);
     await page.close();
   });
 
@@ -243,6 +266,7 @@ describe.skipIf(!browserAvailable())('the search dialog', () => {
         ),
     );
     await topic.locator('input').uncheck();
+    await page.locator('.search-tag-filters > summary').click(); // the tags are folded at first
     await page
       .locator('.search-filter[data-filter="tag"] label', { hasText: /^asl\b/ })
       .locator('input')

@@ -3,6 +3,7 @@ import { filterOptions, groupByNote, type NoteHit, type PagefindFragment } from 
 import { correctWord, rewriteQuery, type Vocabulary } from '../../lib/search/query-correction.ts';
 import { focusResults, mergeWordResults, refineOrder, type MergedResult } from '../../lib/search/search-merge.ts';
 import { contentWords } from '../../lib/search/query-words.ts';
+import { splitMarkedWord } from '../../lib/search/highlight-terms.ts';
 
 interface PagefindResult {
   id: string;
@@ -39,6 +40,16 @@ const DEBOUNCE_MS = 30;
 const SCORE_SHARE = 0.4;
 /** Sections shown at first, and added by each "More results". */
 const PAGE_SIZE = 8;
+
+/** Leaves the punctuation around each marked word of an excerpt outside its mark. */
+function tightenMarks(excerpt: HTMLElement): void {
+  for (const mark of excerpt.querySelectorAll('mark')) {
+    const { before, word, after } = splitMarkedWord(mark.textContent ?? '');
+    mark.textContent = word;
+    if (before) mark.before(before);
+    if (after) mark.after(after);
+  }
+}
 
 /** The dialog's own stylesheet, fetched with its code, so the dialog never shows unstyled. */
 await new Promise<void>((resolve) => {
@@ -100,6 +111,7 @@ export class SearchDialog extends HTMLElement {
       const selected = this.#selected[box.name]!;
       if (box.checked) selected.add(box.value);
       else selected.delete(box.value);
+      this.#showChosenTags();
       this.#queueSearch(0);
     });
   }
@@ -276,6 +288,12 @@ export class SearchDialog extends HTMLElement {
     this.#filtersBox.hidden = false;
   }
 
+  /** The folded tag list says how many tags are chosen, so a fold never hides a filter in use. */
+  #showChosenTags(): void {
+    const chosen = this.#selected.tag!.size;
+    this.querySelector('.search-tags-chosen')!.textContent = chosen > 0 ? `(${chosen} chosen)` : '';
+  }
+
   /** Shows, beside each filter value, how many sections it would give with the current query. */
   #updateCounts(counts: Record<string, Record<string, number>>): void {
     for (const box of this.#filtersBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
@@ -307,6 +325,7 @@ export class SearchDialog extends HTMLElement {
         const excerpt = document.createElement('span');
         excerpt.className = 'search-option-excerpt';
         excerpt.innerHTML = excerptHtml; // Pagefind escapes the text and adds only <mark>
+        tightenMarks(excerpt);
         link.append(excerpt);
       }
       link.addEventListener('mousemove', () => this.#activate([...this.#list.children].indexOf(link)));

@@ -16,3 +16,15 @@ export function highlightTerm(word: string): string {
         : plain;
   return `${stem}*`;
 }
+
+/**
+ * A marked excerpt word split into the punctuation around it and the word itself. Pagefind marks
+ * whatever sits between two spaces, so "(endpoints" or "endpoints," would be highlighted with
+ * their brackets and commas; only `word` belongs inside the mark. A mark of punctuation alone is
+ * kept whole.
+ */
+export function splitMarkedWord(text: string): { before: string; word: string; after: string } {
+  const match = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text)!;
+  const [, before = '', word = '', after = ''] = match;
+  return word === '' ? { before: '', word: text, after: '' } : { before, word, after };
+}
