@@ -81,12 +81,22 @@ describe.skipIf(!browserAvailable())('stepping through the Step Functions state 
     await step.click();
     expect(await fact(page, 'Next')).toBe('EvaluateModel');
     expect(await json(page, 'Input')).toMatchObject({ source: 'aws.s3' });
+    // The Task's request is its Parameters with the paths filled in from the input and the context object.
+    expect(await json(page, 'Request to the service')).toMatchObject({
+      TrainingJobName: 'example-execution',
+      InputDataConfig: [
+        { DataSource: { S3DataSource: { S3Uri: expect.stringMatching(/^s3:\/\/[^{}$]+\/[^{}$]+$/) } } },
+      ],
+    });
+    expect(await json(page, 'Service result')).toMatchObject({ TrainingJobStatus: 'Completed' });
     expect(await json(page, 'Output')).toMatchObject({
       source: 'aws.s3',
       training: { TrainingJobStatus: 'Completed' },
     });
     await step.click();
     await step.click();
+    // A Choice sends nothing anywhere.
+    expect(await page.locator('.asl-player-json-title').allTextContents()).toEqual(['Input', 'Output']);
     expect(await current(page)).toBe('CheckAccuracy');
     expect(await fact(page, 'Choice')).toBe('rule 1 matched: $.evaluation.accuracy >= 0.9 → CreateModel');
     expect(await status(page)).toContain('Step 3: CheckAccuracy (Choice)');

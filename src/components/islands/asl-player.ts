@@ -181,6 +181,10 @@ class AslPlayer extends HTMLElement {
     const prefix = this.dataset.diagram ?? 'asl';
     const data = element('div', 'asl-player-io');
     data.append(jsonBlock('Input', step.input, `${prefix}-step-input`));
+    // What a Task sends and gets back: where InputPath and Parameters end and ResultSelector and ResultPath begin.
+    if (step.request !== undefined)
+      data.append(jsonBlock('Request to the service', step.request, `${prefix}-step-request`));
+    if (step.result !== undefined) data.append(jsonBlock('Service result', step.result, `${prefix}-step-result`));
     if (step.status !== 'failed') {
       const title = step.status === 'succeeded' ? 'Output of the execution' : 'Output';
       data.append(jsonBlock(title, step.output, `${prefix}-step-output`));

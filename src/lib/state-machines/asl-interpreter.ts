@@ -180,7 +180,11 @@ function execute(
     // A Task's result is its mock, but Parameters still run: a path in them that finds nothing fails the Task.
     const payload =
       state.Parameters === undefined ? effective : applyPayloadTemplate(state.Parameters, effective, context);
-    const result = state.Type === 'Task' ? callMock(mocks, name) : state.Result === undefined ? payload : state.Result;
+    let result: JsonValue;
+    if (state.Type === 'Task') {
+      record.request = payload;
+      result = record.result = callMock(mocks, name);
+    } else result = state.Result === undefined ? payload : state.Result;
     const selected =
       state.ResultSelector === undefined
         ? result

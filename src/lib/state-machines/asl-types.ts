@@ -107,4 +107,8 @@ export interface AslStepResult {
   waitSeconds?: number;
   /** For a Choice: the index of the rule that matched, or `Default`. */
   choice?: number | 'Default';
+  /** For a Task: what it sends to its service, its input after InputPath and Parameters. */
+  request?: JsonValue;
+  /** For a Task that did not fail: what its service returned, before ResultSelector, ResultPath and OutputPath. */
+  result?: JsonValue;
 }

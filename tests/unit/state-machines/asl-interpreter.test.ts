@@ -68,8 +68,27 @@ describe('runExecution: data processing', () => {
       { Only: { Payload: { total: 42 }, StatusCode: 200 } },
     );
     expect(step?.input).toEqual(input);
+    // The Task sends what InputPath and Parameters build, and its service's whole answer comes back.
+    expect(step?.request).toEqual({
+      orderId: '$.id',
+      id: 'o-1',
+      first: 'a',
+      execution: 'example-execution',
+      fixed: [1, { n: 1 }],
+    });
+    expect(step?.result).toEqual({ Payload: { total: 42 }, StatusCode: 200 });
     expect(step?.output).toEqual({ total: 42, source: 'lambda' });
     expect(execution.output).toEqual({ total: 42, source: 'lambda' });
+  });
+
+  it('keeps the request of a Task whose service failed, and gives it no result', () => {
+    const { step } = runOnly(
+      { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'id.$': '$.id' }, End: true },
+      { id: 7 },
+      { Only: { error: 'States.TaskFailed', cause: 'boom' } },
+    );
+    expect(step?.request).toEqual({ id: 7 });
+    expect(step).not.toHaveProperty('result');
   });
 
   it('merges the result into the raw input, not the InputPath selection', () => {
