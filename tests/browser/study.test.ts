@@ -308,6 +308,40 @@ describe.skipIf(!browserAvailable())('the study loop in the browser', () => {
     expect(await badge.textContent()).toBe('');
   });
 
+  it('starts a new reader at the first section, then continues from the first one not yet understood', async () => {
+    const page = await freshPage();
+    await page.goto(`${server.origin}/`);
+    const order = JSON.parse((await page.locator('#reading-order').textContent())!) as {
+      note: string;
+      id: string;
+      title: string;
+      noteTitle: string;
+    }[];
+    const heading = page.locator('#continue-reading-title');
+    const link = page.locator('[data-next-section]');
+    const where = page.locator('[data-next-section-note]');
+    expect(await heading.textContent()).toBe('Start reading');
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`/notes/${order[0]!.note}/#${order[0]!.id}$`));
+    expect(await link.textContent()).toContain(order[0]!.title);
+
+    // The first section understood: the link moves on to the second, and the heading says so.
+    await seed(
+      page,
+      JSON.stringify({ version: 2, cards: {}, understood: { [order[0]!.note]: { [order[0]!.id]: Date.now() } } }),
+    );
+    await expect.poll(() => heading.textContent()).toBe('Continue reading');
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`/notes/${order[1]!.note}/#${order[1]!.id}$`));
+    expect(await link.textContent()).toBe(order[1]!.title);
+    expect(await where.textContent()).toBe(`In ${order[1]!.noteTitle}`);
+
+    // Every section understood: the link leads to the review.
+    const understood: Record<string, Record<string, number>> = {};
+    for (const section of order) (understood[section.note] ??= {})[section.id] = Date.now();
+    await seed(page, JSON.stringify({ version: 2, cards: {}, understood }));
+    await expect.poll(() => link.textContent()).toBe('Every section is marked as understood');
+    expect(await link.getAttribute('href')).toMatch(/\/review\/$/);
+  });
+
   it('exports progress to a file and imports it in a fresh browser', async () => {
     const first = await freshPage();
     await first.goto(`${server.origin}/review/`);

@@ -17,3 +17,8 @@ export function nextSectionToRead(
 ): ReadingSection | undefined {
   return readingOrder.find((section) => understood[section.note]?.[section.id] === undefined);
 }
+
+/** Whether the reader has marked any section as understood: the home page then continues their reading. */
+export function hasMarkedAnySection(understood: Readonly<Record<string, Readonly<Record<string, number>>>>): boolean {
+  return Object.values(understood).some((sections) => Object.keys(sections).length > 0);
+}

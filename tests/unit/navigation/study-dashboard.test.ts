@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSectionToRead } from '../../../src/lib/navigation/study-dashboard.ts';
+import { hasMarkedAnySection, nextSectionToRead } from '../../../src/lib/navigation/study-dashboard.ts';
 
 const readingOrder = [
   { note: 'guardrails', noteTitle: 'Guardrails', id: 'blue-green', title: 'Blue/green' },
@@ -15,5 +15,13 @@ describe('the study dashboard', () => {
     expect(
       nextSectionToRead(readingOrder, { guardrails: { 'blue-green': 1, canary: 2 }, eks: { 'node-types': 3 } }),
     ).toBeUndefined();
+  });
+});
+
+describe('hasMarkedAnySection', () => {
+  it('is true once any section of any note is marked, and not for notes left with none', () => {
+    expect(hasMarkedAnySection({})).toBe(false);
+    expect(hasMarkedAnySection({ guardrails: {} })).toBe(false);
+    expect(hasMarkedAnySection({ guardrails: {}, eks: { 'node-types': 3 } })).toBe(true);
   });
 });
