@@ -208,9 +208,10 @@ describe.skipIf(!browserAvailable())('the practice exam', () => {
     const page = await freshPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // Broken before any of the page's scripts run: seeded after a first load instead, a slow exam
+    // island could read (and set aside) the broken value on that load, leaving the reload nothing to report.
+    await page.addInitScript(() => localStorage.setItem('practice-exam', '{"version":1,"keys":[]'));
     await page.goto(`${served.server.origin}/practice-exam/`);
-    await page.evaluate(() => localStorage.setItem('practice-exam', '{"version":1,"keys":[]'));
-    await page.reload();
     await expect
       .poll(() => page.locator('practice-exam > .study-notice').textContent(), { timeout: 15_000 })
       .toBe('Your practice exam in progress could not be read (it is not valid JSON), so it was set aside.');
