@@ -132,6 +132,23 @@ describe('home and error pages', () => {
     expect(eks.parentNode.querySelector('p')!.text.length).toBeGreaterThan(20);
   });
 
+  it('starts a reader at the first section without carrying every section: the rest is a file of its own', async () => {
+    const order = JSON.parse(await readFile(path.join(site.outDir, 'reading-order.json'), 'utf8')) as {
+      note: string;
+      id: string;
+      title: string;
+    }[];
+    expect(order.length).toBeGreaterThan(100);
+    const html = await readFile(path.join(site.outDir, 'index.html'), 'utf8');
+    const start = parse(html).querySelector('[data-next-section]')!;
+    expect(start.getAttribute('href')).toBe(`/notes/${order[0]!.note}/#${order[0]!.id}`);
+    // The other sections' titles are nowhere in the page (it once held them all, half its bytes).
+    const carried = order
+      .slice(1)
+      .filter((section) => html.includes(`>${section.title}<`) || html.includes(`"${section.title}"`));
+    expect(carried).toEqual([]);
+  });
+
   it('has a real 404 page', async () => {
     const document = await page('404.html');
     expect(document.querySelector('h1')!.text).toBe('Page not found');

@@ -3,17 +3,20 @@ import { hasMarkedAnySection, nextSectionToRead, type ReadingSection } from '../
 import { noteUrl, siteUrl } from '../../lib/navigation/urls.ts';
 
 /**
- * Points the home page's reading link at the first section not yet marked as understood, and once the
- * reader has marked any, says "Continue reading" instead of "Start reading".
+ * For a reader who has marked sections as understood: points the home page's reading link at the first
+ * section not yet marked, and says "Continue reading". A new reader is left at the first section, which
+ * the page already links, without fetching the reading order at all.
  */
-const title = document.getElementById('continue-reading-title');
-const link = document.querySelector<HTMLAnchorElement>('[data-next-section]');
-const note = document.querySelector<HTMLElement>('[data-next-section-note]');
-const data = document.getElementById('reading-order')?.textContent;
-if (title && link && note && data) {
+async function continueReading(): Promise<void> {
+  const title = document.getElementById('continue-reading-title');
+  const link = document.querySelector<HTMLAnchorElement>('[data-next-section]');
+  const note = document.querySelector<HTMLElement>('[data-next-section-note]');
   const { understood } = loadProgress(Date.now()).progress;
-  const next = nextSectionToRead(JSON.parse(data) as ReadingSection[], understood);
-  if (hasMarkedAnySection(understood)) title.textContent = 'Continue reading';
+  if (!title || !link || !note || !hasMarkedAnySection(understood)) return;
+  const response = await fetch(siteUrl('reading-order.json'));
+  if (!response.ok) return; // offline or gone: the link to the first section still works
+  const next = nextSectionToRead((await response.json()) as ReadingSection[], understood);
+  title.textContent = 'Continue reading';
   if (next) {
     link.href = `${noteUrl(next.note)}#${next.id}`;
     link.textContent = next.title;
@@ -24,3 +27,5 @@ if (title && link && note && data) {
     note.textContent = 'Keep it fresh with the review questions.';
   }
 }
+
+continueReading().catch(() => {}); // a failed fetch leaves the link to the first section as it is
