@@ -19,7 +19,7 @@ export default defineConfig({
   test: {
     // One file per core: most of a browser test's time is spent waiting for the browser, and test files
     // share nothing but the one read-only build. (Vitest's default leaves a core idle.)
-    maxWorkers: 2,
+    maxWorkers: '100%',
     projects: [
       {
         test: {
