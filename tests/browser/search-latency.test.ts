@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserAvailable } from '../support/browser.ts';
 import { typeQuery } from '../support/search-page.ts';
@@ -10,15 +9,10 @@ const site = inject('site');
 describe.skipIf(!browserAvailable())('search latency', () => {
   const served = servedSite(site.outDir);
 
-  async function openPage(urlPath: string): Promise<{ page: Page }> {
-    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${served.server.origin}${urlPath}`);
-    await page.waitForLoadState('networkidle');
-    return { page };
-  }
-
   it('shows first results within 50 ms of the debounced query, and within 100 ms of the last keystroke', async () => {
-    const { page } = await openPage('/');
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${served.server.origin}/`);
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('/');
     await typeQuery(page, 'warm');
     const fromQuery: number[] = [];

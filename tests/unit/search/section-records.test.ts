@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { sectionRecords } from '../../../src/lib/search/section-records.ts';
-import { sectionRole } from '../../../src/lib/search/section-role.ts';
 
 const page = `<!doctype html><html lang="en"><body>
 <nav>Home · Topics</nav>
@@ -71,14 +70,6 @@ describe('section records', () => {
     const all = records.map((record) => record.content).join(' ');
     for (const text of ['Progress', 'Clear highlights', 'a file system', 'Sources', 'Topics', '#'])
       expect(all).not.toContain(text);
-  });
-
-  it('tells a section that explains from a worked example and from the closing recaps', () => {
-    expect(sectionRole('Node types')).toBe('explains');
-    expect(sectionRole('Worked example: internet-facing NLB')).toBe('example');
-    expect(sectionRole('What to remember')).toBe('recap');
-    expect(sectionRole('Exam traps')).toBe('recap');
-    expect(sectionRole('Examples of exam traps')).toBe('explains');
   });
 
   it('gives nothing for a page without a search region', () => {
